@@ -1,0 +1,1 @@
+"""Forums on django-machina: wired in by the forum issue (not yet built)."""
