@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -80,7 +80,7 @@ class CommunityIndexPage(KehilotPage):
 
 
 class CommunityPageTag(TaggedItemBase):
-    content_object = models.ForeignKey(
+    content_object = ParentalKey(
         "cms.CommunityPage", related_name="tagged_items", on_delete=models.CASCADE
     )
 

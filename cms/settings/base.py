@@ -225,7 +225,7 @@ WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 
 # --- Security headers shared by every environment --------------------------------
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview renders the page in an iframe.
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this with SAMEORIGIN.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY = {
@@ -240,7 +240,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the admin preview iframe
     }
 }
 

@@ -1,0 +1,117 @@
+"""A real Celery worker on Redis runs our tasks and Wagtail's django-tasks.
+
+Needs PostgreSQL (the worker process must see the test database) and Redis; CI
+provides both. The worker consumes a queue unique to this run.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.utils import timezone
+from wagtail.models import ReferenceIndex
+
+from cms.celery import app
+from cms.models import Membership, MembershipRole, MembershipStatus, StandardPage
+from tests.sitebuilder import SiteBuilder, publish
+
+ROOT = Path(__file__).resolve().parents[2]
+# serialized_rollback: keep the rows migrations made (root page, locales) per test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+@pytest.fixture
+def worker(postgres, redis_url):
+    queue = f"kehilot-test-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": redis_url,
+        "CELERY_BROKER_URL": redis_url,
+        "CELERY_RESULT_BACKEND": redis_url,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
+         "-Q", queue, "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    saved = {key: app.conf[key] for key in (
+        "broker_url", "result_backend", "task_always_eager", "task_default_queue")}
+    app.conf.update(
+        broker_url=redis_url, result_backend=redis_url,
+        task_always_eager=False, task_default_queue=queue,
+    )
+    try:
+        yield queue
+    finally:
+        app.conf.update(saved)
+        process.terminate()
+        try:
+            output, _ = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+        if output:
+            print(output.decode(errors="replace")[-3000:])
+
+
+def test_worker_ends_expired_memberships(worker):
+    site = SiteBuilder.build()
+    community = site.community("קהילת פראג", city="פראג", country="CZ")
+    editor = User.objects.create_user("ed", "ed@example.org", "pw")
+    row = Membership.objects.create(
+        user=editor, community=community, role=MembershipRole.EDITOR,
+        status=MembershipStatus.APPROVED,
+    )
+    assert editor.groups.filter(pk=community.editors_group_id).exists()
+    Membership.objects.filter(pk=row.pk).update(
+        term_start=timezone.now() - timezone.timedelta(days=30),
+        term_end=timezone.now() - timezone.timedelta(minutes=1),
+    )
+    from cms.tasks import end_expired_memberships
+
+    assert end_expired_memberships.delay().get(timeout=60) == 1
+    row.refresh_from_db()
+    assert row.status == MembershipStatus.ENDED
+    assert not editor.groups.filter(pk=community.editors_group_id).exists()
+
+
+def test_wagtail_background_tasks_run_on_the_worker(worker, settings):
+    settings.TASKS = {"default": {"BACKEND": "cms.tasks_backend.CeleryTaskBackend"}}
+    from django_tasks import default_task_backend
+
+    from cms.tasks_backend import CeleryTaskBackend
+
+    assert isinstance(default_task_backend, CeleryTaskBackend)  # not run inline
+    site = SiteBuilder.build()
+    target = site.community("קהילת בודפשט", city="בודפשט", country="HU")
+    linking = publish(site.home, StandardPage(
+        title="קישור", slug="link",
+        body=[("call_to_action", {"title": "בואו", "button_label": "לקהילה",
+                                   "link_page": target, "link_url": ""})],
+    ))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        references = ReferenceIndex.get_references_for_object(linking)
+        if references.filter(to_object_id=str(target.pk)).exists():
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the worker never updated Wagtail's reference index")

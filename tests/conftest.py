@@ -1,0 +1,48 @@
+"""Shared fixtures: a small two-language site built in code, service switches."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from tests.sitebuilder import SiteBuilder
+
+
+def require_service(name: str, available: bool, reason: str) -> None:
+    """Skip a service-bound test with a reason; in CI (KEHILOT_REQUIRE_SERVICES=1) fail."""
+    if available:
+        return
+    if getattr(settings, "KEHILOT_REQUIRE_SERVICES", False):
+        pytest.fail(f"{name} is required in CI but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres():
+    vendor = settings.DATABASES["default"]["ENGINE"]
+    require_service(
+        "PostgreSQL",
+        vendor.endswith("postgresql"),
+        "needs DATABASE_URL=postgres://... (CI sets it)",
+    )
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL", "")
+    available = False
+    if url:
+        import redis
+
+        try:
+            available = bool(redis.Redis.from_url(url, socket_timeout=1).ping())
+        except redis.RedisError:
+            available = False
+    require_service("Redis", available, "needs REDIS_URL pointing at a running Redis")
+    return url
+
+
+@pytest.fixture
+def site(db) -> SiteBuilder:
+    """Hebrew home + English translation, each with a community index and news."""
+    return SiteBuilder.build()

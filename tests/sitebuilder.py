@@ -1,0 +1,96 @@
+"""Builds small page trees for tests, the way an editor would (publish, translate)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from cms.models import (
+    CommunityIndexPage,
+    CommunityPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+)
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page: Page, title: str, **fields) -> Page:
+    """English translation of a Hebrew page, published, with English fields."""
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = title
+    for name, value in fields.items():
+        setattr(english, name, value)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    return english.specific
+
+
+@dataclass
+class SiteBuilder:
+    home: HomePage
+    home_en: HomePage
+    communities: CommunityIndexPage
+    communities_en: CommunityIndexPage
+    news: NewsIndexPage
+    created: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls) -> "SiteBuilder":
+        root = Page.get_first_root_node()
+        home = publish(root, HomePage(title="רשת הקהילות", slug="kehilot-home"))
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+        )
+        Site.objects.exclude(root_page=home).delete()
+        home_en = translate(home, "Community Network")
+        communities = publish(home, CommunityIndexPage(title="קהילות", slug="communities"))
+        communities_en = translate(communities, "Communities")
+        news = publish(home, NewsIndexPage(title="חדשות", slug="news"))
+        return cls(home, home_en, communities, communities_en, news)
+
+    def community(self, title: str, *, city="חיפה", country="IL", member=True,
+                  live=True, english: str | None = None) -> CommunityPage:
+        page = CommunityPage(
+            title=title, slug=f"c-{len(self.created)}-{abs(hash(title)) % 10**6}",
+            city=city, country=country, network_member=member,
+            short_description=f"{title}: קהילה פעילה",
+        )
+        if live:
+            page = publish(self.communities, page)
+        else:
+            page.live = False
+            self.communities.add_child(instance=page)
+            page.save_revision()
+        self.created.append(page)
+        if english and live:
+            translate(page, english, short_description=f"{english}: an active community")
+        return page
+
+    def news_item(self, parent: Page, title: str, days_ago: int = 0) -> NewsPage:
+        return publish(parent, NewsPage(
+            title=title, slug=f"n-{NewsPage.objects.count()}",
+            date=datetime.date.today() - datetime.timedelta(days=days_ago),
+            intro=f"{title} — תקציר",
+        ))
+
+    def event(self, community: CommunityPage, title: str) -> EventPage:
+        index = EventIndexPage.objects.child_of(community).first()
+        if index is None:
+            index = publish(community, EventIndexPage(title="אירועים", slug="events"))
+        start = timezone.now() + datetime.timedelta(days=7)
+        return publish(index, EventPage(
+            title=title, slug=f"e-{EventPage.objects.count()}", start=start,
+            end=start + datetime.timedelta(hours=2), time_zone="Europe/Berlin",
+            venue="המרכז הקהילתי", organiser=community,
+        ))
