@@ -15,6 +15,8 @@ class NewsFeed(Feed):
         super().__init__()
         self.index_page = index_page
         self.feed_type = FEED_TYPES[kind]
+        # Django reads ``language`` as a plain attribute, not a method.
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -28,9 +30,6 @@ class NewsFeed(Feed):
 
     def description(self):
         return self.index_page.intro or self.index_page.title
-
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index_page.locale.language_code}
 
     def items(self):
         from cms.models.news import FEED_SIZE

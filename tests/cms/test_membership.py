@@ -135,3 +135,25 @@ def test_database_refuses_duplicate_open_role_and_bad_term(community):
             user=person, community=community, role=MembershipRole.TREASURER,
             term_start=now, term_end=now - timezone.timedelta(days=1),
         )
+
+
+def test_network_staff_manage_memberships_in_admin_editors_do_not(client, community):
+    from django.contrib.auth.models import Group, Permission
+
+    staff_group = Group.objects.create(name="Network staff")
+    staff_group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="cms", codename__endswith="membership"),
+    )
+    staff = User.objects.create_user("staff", "staff@example.org", "pw")
+    staff.groups.add(staff_group)
+    editor = User.objects.create_user("ed", "ed@example.org", "pw")
+    Membership.objects.create(
+        user=editor, community=community, role=MembershipRole.EDITOR,
+        status=MembershipStatus.APPROVED,
+    )
+    client.force_login(staff)
+    listing = client.get("/admin/memberships/")
+    assert listing.status_code == 200 and "ed" in listing.content.decode()
+    client.force_login(editor)
+    assert client.get("/admin/memberships/").status_code in (302, 403)
