@@ -5,8 +5,10 @@ Service-bound tests read ``REDIS_URL`` themselves and skip with a reason when it
 unset, unless ``KEHILOT_REQUIRE_SERVICES=1`` (CI), where a missing service fails.
 """
 
+import tempfile
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import DATABASES, env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -17,7 +19,8 @@ CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = str(BASE_DIR / ".test-media")
+# Uploads and renditions go to a throwaway directory, never into the checkout.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kehilot-test-media-")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 KEHILOT_REQUIRE_SERVICES = env.bool("KEHILOT_REQUIRE_SERVICES", default=False)
