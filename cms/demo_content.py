@@ -56,11 +56,13 @@ HOME = {
 COMMUNITY_INDEX = {
     "slug": "communities",
     "he": {
+        "show_in_menus": True,
         "title": "קהילות",
         "intro": "הקהילות והמרכזים הקהילתיים של הרשת ושל שותפיה. אפשר לסנן לפי "
         "מדינה, עיר וחברות ברשת.",
     },
     "en": {
+        "show_in_menus": True,
         "title": "Communities",
         "intro": "The communities and community centers of the network and its "
         "partners. Filter by country, city or network membership.",
@@ -70,10 +72,12 @@ COMMUNITY_INDEX = {
 NETWORK_NEWS_INDEX = {
     "slug": "news",
     "he": {
+        "show_in_menus": True,
         "title": "חדשות הרשת",
         "intro": "עדכון שבועי מצוות הרשת: הכשרות, מפגשים וסיפורים מהקהילות.",
     },
     "en": {
+        "show_in_menus": True,
         "title": "Network news",
         "intro": "A weekly update from the network team: trainings, gatherings and "
         "stories from the communities.",
@@ -83,10 +87,12 @@ NETWORK_NEWS_INDEX = {
 NETWORK_EVENT_INDEX = {
     "slug": "events",
     "he": {
+        "show_in_menus": True,
         "title": "אירועי הרשת",
         "intro": "כנסים, הכשרות ומפגשים מקוונים לכל קהילות הרשת.",
     },
     "en": {
+        "show_in_menus": True,
         "title": "Network events",
         "intro": "Conferences, trainings and online meetings for every community in "
         "the network.",

@@ -39,7 +39,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path("communities/", include("cms.membership_urls")),
+    path("membership/", include("cms.membership_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,4 @@
-"""gunicorn settings for the ``web`` container (``gunicorn -c docker/gunicorn.conf.py``).
+"""gunicorn settings of the ``web`` container: ``gunicorn -c docker/gunicorn.conf.py``.
 
 Tunable from the environment: ``GUNICORN_WORKERS`` (default 3), ``GUNICORN_THREADS``
 (default 1), ``GUNICORN_TIMEOUT`` seconds (default 60).

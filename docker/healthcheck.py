@@ -20,7 +20,9 @@ BEAT_MAX_AGE = 15 * 60
 
 
 def check_web() -> bool:
-    hosts = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
+    hosts = [
+        h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()
+    ]
     host = hosts[0].lstrip(".") if hosts else "localhost"
     connection = http.client.HTTPConnection("127.0.0.1", 8000, timeout=10)
     connection.request("GET", "/healthz", headers={"Host": host})

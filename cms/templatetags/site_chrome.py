@@ -23,6 +23,9 @@ class LanguageLink:
     code: str
     name: str
     url: str
+    absolute_url: str
+    #: True when ``url`` is this page's own translation (not a fallback home).
+    is_translation: bool
     is_current: bool
     direction: str
 
@@ -30,6 +33,7 @@ class LanguageLink:
 @dataclass(frozen=True)
 class Chrome:
     site_name: str
+    canonical_url: str
     home: Page | None
     menu: list[Page]
     languages: list[LanguageLink]
@@ -67,23 +71,27 @@ def _live_url(page: Page | None, request) -> str | None:
     return page.get_url(request)
 
 
-def _url_in(code, locale, page, site, request) -> str:
-    """The page's translation in ``code``, else that language's home, else ``/``."""
-    current = get_language()
-    if isinstance(page, Page) and page.pk and locale is not None:
-        if page.locale_id == locale.pk and request is not None and code == current:
-            return request.get_full_path()
+def _url_in(code, locale, page, site, request) -> tuple[str, bool]:
+    """The page's translation in ``code`` (and True), else that language's home."""
+    if _is_page(page) and locale is not None:
         url = _live_url(page.get_translation_or_none(locale), request)
         if url:
-            return url
+            return url, True
     elif request is not None:
         # Not a Wagtail page (allauth, membership views): translate the URL itself.
         translated = translate_url(request.path, code)
-        if translated != request.path or code == current:
-            return translated
-    return _live_url(_home_in(site, locale), request) or (
-        "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-    )
+        if translated != request.path or code == get_language():
+            return translated, True
+    home_url = _live_url(_home_in(site, locale), request)
+    return home_url or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/"), False
+
+
+def _is_page(page) -> bool:
+    return isinstance(page, Page) and page.pk is not None
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 def build_chrome(request, page) -> Chrome:
@@ -94,18 +102,29 @@ def build_chrome(request, page) -> Chrome:
     if home is not None and not home.live:
         home = None
     menu = list(home.get_children().live().public().in_menu()) if home else []
-    languages = [
-        LanguageLink(
-            code=code,
-            name=get_language_info(code)["name_local"],
-            url=_url_in(code, locales.get(code), page, site, request),
-            is_current=code == current,
-            direction=direction_for(code),
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        url, is_translation = _url_in(code, locales.get(code), page, site, request)
+        languages.append(
+            LanguageLink(
+                code=code,
+                name=get_language_info(code)["name_local"],
+                url=url,
+                absolute_url=_absolute(request, url),
+                is_translation=is_translation,
+                is_current=code == current,
+                direction=direction_for(code),
+            )
         )
-        for code, _name in settings.LANGUAGES
-    ]
+    canonical = (page.get_url(request) or "") if _is_page(page) else ""
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
-    return Chrome(site_name=site_name, home=home, menu=menu, languages=languages)
+    return Chrome(
+        site_name=site_name,
+        canonical_url=_absolute(request, canonical) if canonical else "",
+        home=home,
+        menu=menu,
+        languages=languages,
+    )
 
 
 @register.simple_tag(takes_context=True)

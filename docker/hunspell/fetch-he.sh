@@ -11,6 +11,7 @@ if [ -s /usr/share/hunspell/he_IL.dic ] && [ -s /usr/share/hunspell/he_IL.aff ];
     cp /usr/share/hunspell/he_IL.aff /usr/share/hunspell/he_IL.dic "$target/"
 else
     work=$(mktemp -d)
+    chmod 755 "$work"  # apt-get download runs as _apt where it can
     trap 'rm -rf "$work"' EXIT
     (cd "$work" && apt-get download hunspell-he >/dev/null)
     dpkg-deb -x "$work"/hunspell-he_*.deb "$work/root"

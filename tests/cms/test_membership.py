@@ -30,18 +30,18 @@ def moderator(community):
 def test_join_request_then_approval(client, community, moderator):
     person = User.objects.create_user("dana", "dana@example.org", "pw")
     client.force_login(person)
-    response = client.post(f"/communities/{community.pk}/join/", {"message": "שלום"})
+    response = client.post(f"/membership/{community.pk}/join/", {"message": "שלום"})
     assert response.status_code == 302
     request = Membership.objects.get(user=person)
     assert request.status == MembershipStatus.PENDING
     # A second click is refused with a message, nothing new stored.
-    client.post(f"/communities/{community.pk}/join/")
+    client.post(f"/membership/{community.pk}/join/")
     assert Membership.objects.filter(user=person).count() == 1
 
     client.force_login(moderator)
-    listing = client.get(f"/communities/{community.pk}/requests/")
+    listing = client.get(f"/membership/{community.pk}/requests/")
     assert listing.status_code == 200 and "dana" in listing.content.decode()
-    client.post(f"/communities/requests/{request.pk}/decide/", {"decision": "approve"})
+    client.post(f"/membership/requests/{request.pk}/decide/", {"decision": "approve"})
     request.refresh_from_db()
     assert request.status == MembershipStatus.APPROVED
     assert request.decided_by == moderator
@@ -52,7 +52,7 @@ def test_join_from_english_translation_targets_same_community(client, site, comm
     english = community.get_translation(site.home_en.locale)
     person = User.objects.create_user("tom", "tom@example.org", "pw")
     client.force_login(person)
-    client.post(f"/communities/{english.pk}/join/")
+    client.post(f"/membership/{english.pk}/join/")
     assert Membership.objects.get(user=person).community_id == community.pk
 
 
@@ -66,9 +66,9 @@ def test_non_moderator_cannot_see_or_decide(client, community, site):
     person = User.objects.create_user("dana", "dana@example.org", "pw")
     request = rules.request_to_join(person, community)
     client.force_login(outsider)
-    assert client.get(f"/communities/{community.pk}/requests/").status_code == 403
+    assert client.get(f"/membership/{community.pk}/requests/").status_code == 403
     response = client.post(
-        f"/communities/requests/{request.pk}/decide/", {"decision": "approve"}
+        f"/membership/requests/{request.pk}/decide/", {"decision": "approve"}
     )
     assert response.status_code == 403
     request.refresh_from_db()
@@ -79,24 +79,24 @@ def test_bad_decision_and_double_decision(client, community, moderator):
     person = User.objects.create_user("dana", "dana@example.org", "pw")
     request = rules.request_to_join(person, community)
     client.force_login(moderator)
-    client.post(f"/communities/requests/{request.pk}/decide/", {"decision": "maybe"})
+    client.post(f"/membership/requests/{request.pk}/decide/", {"decision": "maybe"})
     request.refresh_from_db()
     assert request.status == MembershipStatus.PENDING
     rules.decide(request, moderator, approve=False)
     with pytest.raises(ValidationError):
         rules.decide(request, moderator, approve=True)
-    assert client.post("/communities/requests/999999/decide/").status_code == 404
+    assert client.post("/membership/requests/999999/decide/").status_code == 404
 
 
 def test_anonymous_join_redirects_to_login(client, community):
-    response = client.post(f"/communities/{community.pk}/join/")
+    response = client.post(f"/membership/{community.pk}/join/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert not Membership.objects.exists()
 
 
 def test_unknown_community_is_404(client):
     client.force_login(User.objects.create_user("x", "x@example.org", "pw"))
-    assert client.post("/communities/424242/join/").status_code == 404
+    assert client.post("/membership/424242/join/").status_code == 404
 
 
 def test_role_changes_move_groups(community):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_draft_is_invisible_until_published(client, site):
     page = site.community("קהילת אמסטרדם", city="אמסטרדם", country="NL", live=False)
-    assert client.get(page.url or f"/communities/{page.slug}/").status_code == 404
+    assert client.get(page.url or f"/membership/{page.slug}/").status_code == 404
     page.get_latest_revision().publish()
     page.refresh_from_db()
     response = client.get(page.url)

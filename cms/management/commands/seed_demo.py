@@ -214,7 +214,8 @@ class Command(BaseCommand):
         spec = demo.NETWORK_ABOUT
         self.page(
             he_home, StandardPage, spec["slug"],
-            self.standard_fields(spec["he"]), self.standard_fields(spec["en"]),
+            {**self.standard_fields(spec["he"]), "show_in_menus": True},
+            {**self.standard_fields(spec["en"]), "show_in_menus": True},
         )
         return home.he, home.en
 

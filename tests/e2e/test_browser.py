@@ -1,0 +1,114 @@
+"""A real browser (Debian's Chromium, driven by Playwright) walks the demo site.
+
+Chromium comes from ``CHROMIUM_PATH`` (default ``/usr/bin/chromium``); Playwright
+never downloads a browser. Without the binary the test is skipped with a reason,
+unless ``KEHILOT_REQUIRE_SERVICES=1`` (CI), where it fails.
+"""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def require(available: bool, reason: str) -> None:
+    if available:
+        return
+    if getattr(settings, "KEHILOT_REQUIRE_SERVICES", False):
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    require(Path(path).is_file(), f"no Chromium at {path} (set CHROMIUM_PATH)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        require(False, "the playwright package is not installed")
+    return path
+
+
+@pytest.fixture
+def demo_site():
+    """The demo network, on the database the live server thread shares."""
+    call_command(
+        "seed_demo", "--allow-production-demo", verbosity=0, stdout=io.StringIO()
+    )
+
+
+def html_lang_dir(page) -> tuple[str, str]:
+    return (
+        page.get_attribute("html", "lang"),
+        page.get_attribute("html", "dir"),
+    )
+
+
+# serialized_rollback: an earlier transactional test's flush removed the rows the
+# migrations create (locales, the root page); restore them before seeding.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_languages_directions_and_a_community_page(
+    chromium_path, demo_site, live_server, monkeypatch
+):
+    from playwright.sync_api import expect, sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server
+    # thread does the database work, this thread only drives the browser.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    policy_errors = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on(
+                "console",
+                lambda message: policy_errors.append(message.text)
+                if "Content Security Policy" in message.text
+                else None,
+            )
+
+            page.goto(live_server.url + "/")
+            assert html_lang_dir(page) == ("he", "rtl")
+            expect(page.locator("h1")).to_be_visible()
+            assert page.evaluate(
+                "getComputedStyle(document.querySelector('main h1')).direction"
+            ) == "rtl"
+
+            page.goto(live_server.url + "/en/")
+            assert html_lang_dir(page) == ("en", "ltr")
+
+            link = page.locator(".community-card .card__title a").first
+            title = link.inner_text().strip()
+            link.click()
+            page.wait_for_load_state()
+            assert re.search(r"/en/communities/[^/]+/$", page.url), page.url
+            expect(page.locator("main h1")).to_have_text(title)
+            assert html_lang_dir(page) == ("en", "ltr")
+
+            # The language switch leads to the same community in Hebrew.
+            page.locator(".language-switch a[lang=he]").click()
+            page.wait_for_load_state()
+            assert html_lang_dir(page) == ("he", "rtl")
+            assert re.search(r"^[^?#]*/communities/[^/]+/$", page.url), page.url
+            assert "/en/" not in page.url
+        finally:
+            browser.close()
+    assert policy_errors == []
