@@ -187,7 +187,8 @@ def test_logins(seeded):
 @pytest.mark.django_db
 def test_site_points_at_the_hebrew_home(seeded):
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
+    # Where `make run` serves: links Wagtail builds must point there.
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.locale.language_code == "he"
     assert not Page.objects.filter(depth=2, slug="home").exists()

@@ -13,6 +13,7 @@ import zoneinfo
 from collections import Counter
 from contextlib import contextmanager
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -242,16 +243,25 @@ class Command(BaseCommand):
         home.save_revision().publish()
 
     def point_default_site(self, home):
+        """The default site serves the demo home at WAGTAILADMIN_BASE_URL's host.
+
+        ``make run`` serves http://127.0.0.1:8000, so links Wagtail builds (API
+        ``html_url``, sitemap, feeds) point where the newcomer is browsing.
+        """
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        wanted = {
+            "hostname": base.hostname or "localhost",
+            "port": base.port or (443 if base.scheme == "https" else 80),
+            "root_page": home,
+            "site_name": demo.SITE_NAME,
+        }
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(
-                hostname="localhost", port=80, is_default_site=True,
-                root_page=home, site_name=demo.SITE_NAME,
-            )
+            Site.objects.create(is_default_site=True, **wanted)
             return
-        if site.root_page_id != home.pk or site.site_name != demo.SITE_NAME:
-            site.root_page = home
-            site.site_name = demo.SITE_NAME
+        if any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
             site.save()
 
     def delete_welcome_page(self):
