@@ -11,14 +11,20 @@ Two adjustments to Wagtail's read tier, both about who may read what:
   to anonymous (and *reset* ``request.user``, ignoring a session). We insert
   Django-session auth before the anonymous fallback, so a signed-in browser reads
   what its user may read. Unsafe methods stay bearer-only (no cookie-borne writes).
+* **Drafts for editors only.** Wagtail returns ``?version=draft`` to any
+  authenticated request, which was safe while only editors could reach a page;
+  now that readers can, the draft needs edit permission on that page (else 403).
 * **Readers, not only editors.** For an authenticated request Wagtail returns only
   pages the user may *edit*; a member would see nothing. We return the live pages
   whose view restrictions the request passes, plus the pages the user may edit
   (their own drafts included). Anonymous requests are unchanged.
 """
 
+import functools
+
 from django.db.models import Q
 from django.http import HttpRequest
+from ninja.errors import HttpError
 from ninja.security import SessionAuth
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3 import querysets as wagtail_querysets
@@ -43,6 +49,22 @@ def readable_pages_queryset(request: HttpRequest, model=Page):
     )
 
 
+def _drafts_for_editors_only(view_func):
+    """Wrap Wagtail's page-detail view: ``version=draft`` needs edit permission."""
+
+    @functools.wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        if kwargs.get("version") == "draft":
+            page = Page.objects.filter(pk=kwargs.get("page_id")).first()
+            if page is None:
+                raise HttpError(404, "No page matches the given query.")
+            if not page.permissions_for_user(request.user).can_edit():
+                raise HttpError(403, "Only the page's editors may read its draft.")
+        return view_func(request, *args, **kwargs)
+
+    return wrapper
+
+
 class ReadSessionAuth(SessionAuth):
     """Django session auth for safe methods only (CSRF is moot for GET/HEAD)."""
 
@@ -52,16 +74,18 @@ class ReadSessionAuth(SessionAuth):
         return super().__call__(request)
 
 
-def _add_session_auth(router) -> None:
+def _adjust_read_operations(router) -> None:
     for path_view in router.path_operations.values():
         for operation in path_view.operations:
+            if getattr(operation, "url_name", "") == "detail_page":
+                operation.view_func = _drafts_for_editors_only(operation.view_func)
             callbacks = list(operation.auth_callbacks)
             anonymous = [i for i, cb in enumerate(callbacks) if isinstance(cb, AllowAnonymous)]
             if anonymous and not any(isinstance(cb, ReadSessionAuth) for cb in callbacks):
                 callbacks.insert(anonymous[0], ReadSessionAuth())
                 operation.auth_callbacks = callbacks
     for _prefix, child, _tags in router._routers:
-        _add_session_auth(child)
+        _adjust_read_operations(child)
 
 
 def build_api():
@@ -76,7 +100,7 @@ def build_api():
     # The pages router looks the function up by name at call time.
     pages_router_module.get_pages_queryset = readable_pages_queryset
     for _prefix, router, *_rest in api._router_registrations:
-        _add_session_auth(router)
+        _adjust_read_operations(router)
     api.title = "Kehilot API"
     api.description = (
         "Headless API of a Kehilot network: Wagtail's v3 pages API (community, news "

@@ -40,18 +40,21 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("membership/", include("cms.membership_urls")),
+    path("_util/login/", LoginRedirect.as_view()),  # Wagtail's own, unthrottled
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
-else:
+if settings.SERVE_MEDIA:
     from django.views.static import serve
 
-    # Uploaded media in the embedded setup; production serves /media/ from the proxy.
+    # Images only: documents go through Wagtail's serve view, which enforces
+    # collection privacy; their files are never served from /media/ directly.
     urlpatterns.insert(
-        0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        0,
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     )

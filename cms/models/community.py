@@ -37,7 +37,7 @@ class CommunityIndexPage(KehilotPage):
     subpage_types = ["cms.CommunityPage"]
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
-    api_fields = KehilotPage.api_fields + [APIField("intro")]
+    api_fields = KehilotPage.api_fields + [APIField("intro", writable=True)]
 
     class Meta:
         verbose_name = _("community index")
@@ -184,18 +184,18 @@ class CommunityPage(KehilotPage):
         index.FilterField("network_member"),
     ]
     api_fields = KehilotPage.api_fields + [
-        APIField("short_description"),
-        APIField("city"),
+        APIField("short_description", writable=True),
+        APIField("city", writable=True),
         APIField("country_code"),
-        APIField("latitude"),
-        APIField("longitude"),
-        APIField("network_member"),
+        APIField("latitude", writable=True),
+        APIField("longitude", writable=True),
+        APIField("network_member", writable=True),
         APIField("body"),
         APIField("logo"),
-        APIField("contact_email"),
-        APIField("contact_phone"),
-        APIField("website"),
-        APIField("address"),
+        APIField("contact_email", writable=True),
+        APIField("contact_phone", writable=True),
+        APIField("website", writable=True),
+        APIField("address", writable=True),
         APIField("language_codes"),
         APIField("tag_names"),
     ]

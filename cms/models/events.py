@@ -25,7 +25,7 @@ class EventIndexPage(KehilotPage):
     content_panels = KehilotPage.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.EventPage"]
     parent_page_types = ["cms.HomePage", "cms.CommunityPage"]
-    api_fields = KehilotPage.api_fields + [APIField("intro")]
+    api_fields = KehilotPage.api_fields + [APIField("intro", writable=True)]
 
     class Meta:
         verbose_name = _("event index")
@@ -94,16 +94,16 @@ class EventPage(KehilotPage):
         index.FilterField("start"),
     ]
     api_fields = KehilotPage.api_fields + [
-        APIField("start"),
-        APIField("end"),
-        APIField("time_zone"),
-        APIField("is_online"),
-        APIField("venue"),
-        APIField("address"),
-        APIField("online_url"),
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("time_zone", writable=True),
+        APIField("is_online", writable=True),
+        APIField("venue", writable=True),
+        APIField("address", writable=True),
+        APIField("online_url", writable=True),
         APIField("organiser"),
-        APIField("registration_url"),
-        APIField("intro"),
+        APIField("registration_url", writable=True),
+        APIField("intro", writable=True),
         APIField("body"),
     ]
 

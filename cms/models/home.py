@@ -10,6 +10,9 @@ from cms.models.base import KehilotPage
 from cms.models.blocks import BodyBlock
 
 
+HOME_COMMUNITIES = 12
+
+
 class HomePage(KehilotPage):
     """Root of a language tree (one per locale, linked as translations)."""
 
@@ -27,7 +30,7 @@ class HomePage(KehilotPage):
         "cms.EventIndexPage",
         "cms.StandardPage",
     ]
-    api_fields = KehilotPage.api_fields + [APIField("tagline"), APIField("body")]
+    api_fields = KehilotPage.api_fields + [APIField("tagline", writable=True), APIField("body")]
 
     class Meta:
         verbose_name = _("home page")
@@ -52,8 +55,9 @@ class HomePage(KehilotPage):
         context["network_news"] = self.network_news()
         community_index = CommunityIndexPage.objects.child_of(self).live().first()
         context["community_index"] = community_index
+        # A sample for the home page; the index lists (and filters) them all.
         context["communities"] = (
-            with_listing_logos(community_index.communities())
+            with_listing_logos(community_index.communities())[:HOME_COMMUNITIES]
             if community_index
             else []
         )

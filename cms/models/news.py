@@ -24,7 +24,7 @@ class NewsIndexPage(RoutablePageMixin, KehilotPage):
     content_panels = KehilotPage.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.NewsPage"]
     parent_page_types = ["cms.HomePage", "cms.CommunityPage"]
-    api_fields = KehilotPage.api_fields + [APIField("intro")]
+    api_fields = KehilotPage.api_fields + [APIField("intro", writable=True)]
 
     class Meta:
         verbose_name = _("news index")
@@ -80,9 +80,9 @@ class NewsPage(KehilotPage):
         index.FilterField("date"),
     ]
     api_fields = KehilotPage.api_fields + [
-        APIField("date"),
-        APIField("author"),
-        APIField("intro"),
+        APIField("date", writable=True),
+        APIField("author", writable=True),
+        APIField("intro", writable=True),
         APIField("body"),
     ]
 

@@ -108,6 +108,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL;"
     )
+# Reuse connections between requests (0 = a new one per request, the dev default).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -180,6 +183,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages and documents send visitors to allauth's (rate-limited) login too.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -211,6 +216,8 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Django serves /media/ (images only) unless a proxy does; production turns it off.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -219,6 +226,8 @@ STORAGES = {
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kehilot"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Documents are always served through Wagtail's view (privacy checks), never raw.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_LIMIT_MAX = 50
@@ -249,5 +258,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Both log every page save and task at INFO: too chatty for commands.
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

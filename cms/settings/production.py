@@ -6,7 +6,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSECURE_DEV_SECRET_KEY, env
+from .base import DATABASES, INSECURE_DEV_SECRET_KEY, env
 
 DEBUG = False
 
@@ -24,6 +24,10 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
+
+# The proxy in front (docker/Caddyfile) serves /media/ images; Django does not.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -40,3 +40,10 @@ def test_failed_logins_are_rate_limited(client, db):
     # Even the right password is refused while the limit holds.
     client.post("/en/accounts/login/", {"login": "dana", "password": "right-password"})
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("url", ["/_util/login/", "/en/_util/login/", "/django-admin/login/"])
+def test_every_login_form_is_allauth(client, db, url):
+    response = client.post(url, {"username": "x", "password": "y"})
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]

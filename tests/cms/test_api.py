@@ -141,3 +141,24 @@ def test_news_list_under_community(client, site):
     item = site.news_item(index, "חדשה")
     ids = listed_ids(client, descendant_of=community.pk, type="cms.NewsPage")
     assert ids == {item.pk}
+
+
+def test_drafts_only_for_the_page_editors(client, site):
+    from cms.models import Membership, MembershipRole, MembershipStatus
+
+    page = site.community("קהילה חיה")
+    page.title = "טיוטה סודית"
+    page.save_revision()
+    reader = User.objects.create_user("reader", "r@example.org", "pw")
+    client.force_login(reader)
+    response = detail(client, page.pk, QUERY_STRING="version=draft")
+    assert response.status_code == 403
+    assert "טיוטה סודית" not in response.content.decode()
+    assert detail(client, page.pk).json()["title"] == "קהילה חיה"
+    Membership.objects.create(
+        user=reader, community=page, role=MembershipRole.EDITOR,
+        status=MembershipStatus.APPROVED,
+    )
+    assert detail(client, page.pk, QUERY_STRING="version=draft").json()["title"] == (
+        "טיוטה סודית"
+    )

@@ -129,3 +129,24 @@ def test_ended_term_removes_editing_rights(client, two_communities):
     assert end_expired_memberships.delay().get() == 1
     client.force_login(editor)
     assert client.get(f"/admin/pages/{a.pk}/edit/").status_code in (302, 403)
+
+
+def test_editor_updates_community_fields_through_api(client, two_communities):
+    a, b, editor = two_communities
+    _, token = APIToken.create_token(user=editor, name="editor")
+    response = client.patch(
+        f"/api/v3/pages/{a.pk}/",
+        {"short_description": "מרכז קהילתי מתחדש", "city": "עכו",
+         "meta": {"action": "publish"}},
+        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content
+    a.refresh_from_db()
+    assert (a.short_description, a.city) == ("מרכז קהילתי מתחדש", "עכו")
+    bad = client.patch(
+        f"/api/v3/pages/{a.pk}/", {"latitude": "north"},
+        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert bad.status_code in (400, 422)
+    a.refresh_from_db()
+    assert a.latitude is None

@@ -76,3 +76,21 @@ def test_news_feeds_list_live_items_only(client, site, kind):
         atom = "{http://www.w3.org/2005/Atom}"
         assert len(root.findall(f"{atom}entry")) == 1
     assert NewsPage.objects.live().count() == 1
+
+
+def test_private_documents_never_served_from_media(client, site, settings):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    board = Collection.get_first_root_node().add_child(name="ועד")
+    CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
+    document = get_document_model().objects.create(
+        title="פרוטוקול", collection=board,
+        file=ContentFile(b"secret minutes", name="minutes.txt"),
+    )
+    served = client.get(f"/documents/{document.pk}/minutes.txt")
+    assert served.status_code == 302 and "/accounts/login/" in served["Location"]
+    raw = client.get(f"/media/{document.file.name}")
+    assert raw.status_code == 404
+    assert b"secret minutes" not in b"".join(getattr(raw, "streaming_content", [raw.content]))
