@@ -35,6 +35,18 @@ def _database_url() -> str:
     )
 
 
+def _forget_connections() -> None:
+    """Drop the broker pool and result backend the app cached under other settings.
+
+    Earlier tests in this process ran tasks eagerly; the app keeps the pool and
+    backend it built then (for the default broker), and would send there.
+    """
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+
+
 @pytest.fixture
 def worker(postgres, redis_url):
     queue = f"kehilot-test-{uuid.uuid4().hex[:8]}"
@@ -58,10 +70,12 @@ def worker(postgres, redis_url):
         broker_url=redis_url, result_backend=redis_url,
         task_always_eager=False, task_default_queue=queue,
     )
+    _forget_connections()
     try:
         yield queue
     finally:
         app.conf.update(saved)
+        _forget_connections()
         process.terminate()
         try:
             output, _ = process.communicate(timeout=20)
