@@ -201,7 +201,9 @@ def grow_communities(target: int) -> int:
             slug=f"bench-community-{i + 1}",
             city=city,
             country=country,
-            short_description=f"קהילה ישראלית פעילה ב{city}: חגים, חוגים ולימודי עברית.",
+            short_description=(
+                f"קהילה ישראלית פעילה ב{city}: חגים, חוגים ולימודי עברית."
+            ),
             body=[
                 ("rich_text", "<p>מפגשים שבועיים, חוגי עברית לילדים ואירועי חג.</p>")
             ],
@@ -509,7 +511,7 @@ def print_table(results: list[ViewResult], header: str) -> None:
             print(
                 "  ".join(
                     cell.rjust(w) if i else cell.ljust(w)
-                    for i, (cell, w) in enumerate(zip(row, widths))
+                    for i, (cell, w) in enumerate(zip(row, widths, strict=True))
                 )
             )
         return
@@ -578,7 +580,7 @@ def main(argv=None) -> int:
 
         results: list[ViewResult] = []
         sizes = [args.communities, 2 * args.communities]
-        for round_number, size in enumerate(sizes):
+        for size in sizes:
             communities = grow_communities(size)
             if communities != size:
                 print(f"note: {communities} communities present (asked for {size})")

@@ -1,4 +1,4 @@
-"""Kehilot: the Wagtail project package and the CMS domain (communities, news, events)."""
+"""Kehilot: the Wagtail project package and the CMS domain (communities, events)."""
 
 __version__ = "0.1.0"
 

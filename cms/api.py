@@ -80,8 +80,12 @@ def _adjust_read_operations(router) -> None:
             if getattr(operation, "url_name", "") == "detail_page":
                 operation.view_func = _drafts_for_editors_only(operation.view_func)
             callbacks = list(operation.auth_callbacks)
-            anonymous = [i for i, cb in enumerate(callbacks) if isinstance(cb, AllowAnonymous)]
-            if anonymous and not any(isinstance(cb, ReadSessionAuth) for cb in callbacks):
+            anonymous = [
+                i for i, cb in enumerate(callbacks) if isinstance(cb, AllowAnonymous)
+            ]
+            if anonymous and not any(
+                isinstance(cb, ReadSessionAuth) for cb in callbacks
+            ):
                 callbacks.insert(anonymous[0], ReadSessionAuth())
                 operation.auth_callbacks = callbacks
     for _prefix, child, _tags in router._routers:

@@ -9,7 +9,7 @@ FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
 class NewsFeed(Feed):
-    """Built per request for one ``NewsIndexPage``; the feed's language is its locale."""
+    """Built per request for one ``NewsIndexPage``; its language is the index's."""
 
     def __init__(self, index_page, kind: str):
         super().__init__()

@@ -22,7 +22,11 @@ def _timed(check):
         ok = True
     except Exception as error:  # noqa: BLE001 - a health check reports, never raises
         detail, ok = f"{type(error).__name__}: {error}"[:200], False
-    return {"ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1000, 1)}
+    return {
+        "ok": ok,
+        "detail": detail,
+        "ms": round((time.perf_counter() - started) * 1000, 1),
+    }
 
 
 def check_database():

@@ -65,7 +65,9 @@ def request_to_join(user, page, message: str = "") -> Membership:
     """Open a pending ``member`` request; refuse a duplicate with a clear message."""
     community = community_of(page)
     existing = Membership.objects.filter(
-        user=user, community=community, role=MembershipRole.MEMBER,
+        user=user,
+        community=community,
+        role=MembershipRole.MEMBER,
         status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED],
     ).first()
     if existing is not None:
@@ -89,7 +91,9 @@ def decide(membership: Membership, moderator, approve: bool) -> Membership:
         raise PermissionDenied(_("Only this community's moderators can decide."))
     if membership.status != MembershipStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
-    membership.status = MembershipStatus.APPROVED if approve else MembershipStatus.REFUSED
+    membership.status = (
+        MembershipStatus.APPROVED if approve else MembershipStatus.REFUSED
+    )
     membership.decided_at = timezone.now()
     membership.decided_by = moderator
     if approve and membership.term_start > membership.decided_at:

@@ -23,6 +23,10 @@ def _membership_changed(sender, instance, raw=False, **kwargs):
 def connect() -> None:
     from cms.models import CommunityPage, Membership
 
-    post_save.connect(_community_saved, sender=CommunityPage, dispatch_uid="cms.community")
+    post_save.connect(
+        _community_saved, sender=CommunityPage, dispatch_uid="cms.community"
+    )
     post_save.connect(_membership_changed, sender=Membership, dispatch_uid="cms.m.save")
-    post_delete.connect(_membership_changed, sender=Membership, dispatch_uid="cms.m.del")
+    post_delete.connect(
+        _membership_changed, sender=Membership, dispatch_uid="cms.m.del"
+    )

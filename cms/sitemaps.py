@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -14,9 +14,7 @@ class AllLanguagesSitemap(Sitemap):
         queryset = Page.objects.none()
         for root in roots:
             queryset |= Page.objects.descendant_of(root, inclusive=True)
-        return (
-            queryset.live().public().order_by("path").defer_streamfields().specific()
-        )
+        return queryset.live().public().order_by("path").defer_streamfields().specific()
 
 
 def sitemap(request):

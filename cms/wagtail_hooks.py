@@ -1,4 +1,7 @@
-"""Wagtail admin: memberships for network staff (moderators use /communities/…/requests/)."""
+"""Wagtail admin: memberships for network staff.
+
+Moderators decide join requests at /membership/<community id>/requests/.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,7 +20,15 @@ class MembershipViewSet(ModelViewSet):
     add_to_admin_menu = True
     list_display = ["user", "community", "role", "status", "term_start", "term_end"]
     list_filter = ["status", "role", "community"]
-    form_fields = ["user", "community", "role", "status", "term_start", "term_end", "message"]
+    form_fields = [
+        "user",
+        "community",
+        "role",
+        "status",
+        "term_start",
+        "term_end",
+        "message",
+    ]
     ordering = ["-requested_at"]
 
 

@@ -5,16 +5,8 @@ import os
 import pytest
 from django.conf import settings
 
+from tests.services import require_service
 from tests.sitebuilder import SiteBuilder
-
-
-def require_service(name: str, available: bool, reason: str) -> None:
-    """Skip a service-bound test with a reason; in CI (KEHILOT_REQUIRE_SERVICES=1) fail."""
-    if available:
-        return
-    if getattr(settings, "KEHILOT_REQUIRE_SERVICES", False):
-        pytest.fail(f"{name} is required in CI but unavailable: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture

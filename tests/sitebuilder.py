@@ -54,16 +54,29 @@ class SiteBuilder:
         )
         Site.objects.exclude(root_page=home).delete()
         home_en = translate(home, "Community Network")
-        communities = publish(home, CommunityIndexPage(title="קהילות", slug="communities"))
+        communities = publish(
+            home, CommunityIndexPage(title="קהילות", slug="communities")
+        )
         communities_en = translate(communities, "Communities")
         news = publish(home, NewsIndexPage(title="חדשות", slug="news"))
         return cls(home, home_en, communities, communities_en, news)
 
-    def community(self, title: str, *, city="חיפה", country="IL", member=True,
-                  live=True, english: str | None = None) -> CommunityPage:
+    def community(
+        self,
+        title: str,
+        *,
+        city="חיפה",
+        country="IL",
+        member=True,
+        live=True,
+        english: str | None = None,
+    ) -> CommunityPage:
         page = CommunityPage(
-            title=title, slug=f"c-{len(self.created)}-{abs(hash(title)) % 10**6}",
-            city=city, country=country, network_member=member,
+            title=title,
+            slug=f"c-{len(self.created)}-{abs(hash(title)) % 10**6}",
+            city=city,
+            country=country,
+            network_member=member,
             short_description=f"{title}: קהילה פעילה",
         )
         if live:
@@ -74,23 +87,36 @@ class SiteBuilder:
             page.save_revision()
         self.created.append(page)
         if english and live:
-            translate(page, english, short_description=f"{english}: an active community")
+            translate(
+                page, english, short_description=f"{english}: an active community"
+            )
         return page
 
     def news_item(self, parent: Page, title: str, days_ago: int = 0) -> NewsPage:
-        return publish(parent, NewsPage(
-            title=title, slug=f"n-{NewsPage.objects.count()}",
-            date=datetime.date.today() - datetime.timedelta(days=days_ago),
-            intro=f"{title} — תקציר",
-        ))
+        return publish(
+            parent,
+            NewsPage(
+                title=title,
+                slug=f"n-{NewsPage.objects.count()}",
+                date=datetime.date.today() - datetime.timedelta(days=days_ago),
+                intro=f"{title} — תקציר",
+            ),
+        )
 
     def event(self, community: CommunityPage, title: str) -> EventPage:
         index = EventIndexPage.objects.child_of(community).first()
         if index is None:
             index = publish(community, EventIndexPage(title="אירועים", slug="events"))
         start = timezone.now() + datetime.timedelta(days=7)
-        return publish(index, EventPage(
-            title=title, slug=f"e-{EventPage.objects.count()}", start=start,
-            end=start + datetime.timedelta(hours=2), time_zone="Europe/Berlin",
-            venue="המרכז הקהילתי", organiser=community,
-        ))
+        return publish(
+            index,
+            EventPage(
+                title=title,
+                slug=f"e-{EventPage.objects.count()}",
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                time_zone="Europe/Berlin",
+                venue="המרכז הקהילתי",
+                organiser=community,
+            ),
+        )

@@ -47,7 +47,9 @@ class KehilotPage(Page):
     noindex = models.BooleanField(
         _("hide from search engines"),
         default=False,
-        help_text=_("Adds a robots noindex tag and leaves the page out of sitemap.xml."),
+        help_text=_(
+            "Adds a robots noindex tag and leaves the page out of sitemap.xml."
+        ),
     )
 
     promote_panels = [

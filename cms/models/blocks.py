@@ -81,7 +81,9 @@ class PeopleBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
-        label=_("Rich text"), features=RICH_TEXT_FEATURES, template="blocks/rich_text.html"
+        label=_("Rich text"),
+        features=RICH_TEXT_FEATURES,
+        template="blocks/rich_text.html",
     )
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()

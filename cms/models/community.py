@@ -137,16 +137,28 @@ class CommunityPage(KehilotPage):
     )
     # Set by cms.community_setup when the page is first created; shared by translations.
     editors_group = models.ForeignKey(
-        "auth.Group", null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     moderators_group = models.ForeignKey(
-        "auth.Group", null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     collection = models.ForeignKey(
-        "wagtailcore.Collection", null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = KehilotPage.content_panels + [
@@ -222,7 +234,9 @@ class CommunityPage(KehilotPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self)
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
             .order_by("-date", "-pk")[:3]
         )
         context["upcoming_events"] = EventPage.upcoming().descendant_of(self)[:3]

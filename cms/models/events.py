@@ -44,7 +44,9 @@ class EventPage(KehilotPage):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES,
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
         default="Asia/Jerusalem",
     )
     is_online = models.BooleanField(_("online event"), default=False)
@@ -113,7 +115,12 @@ class EventPage(KehilotPage):
     @classmethod
     def upcoming(cls):
         """Live public events that have not ended yet, soonest first."""
-        return cls.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
+        return (
+            cls.objects.live()
+            .public()
+            .filter(end__gte=timezone.now())
+            .order_by("start")
+        )
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -9,7 +9,6 @@ from wagtail.fields import StreamField
 from cms.models.base import KehilotPage
 from cms.models.blocks import BodyBlock
 
-
 HOME_COMMUNITIES = 12
 
 
@@ -30,7 +29,10 @@ class HomePage(KehilotPage):
         "cms.EventIndexPage",
         "cms.StandardPage",
     ]
-    api_fields = KehilotPage.api_fields + [APIField("tagline", writable=True), APIField("body")]
+    api_fields = KehilotPage.api_fields + [
+        APIField("tagline", writable=True),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -43,7 +45,9 @@ class HomePage(KehilotPage):
         if index is None:
             return NewsPage.objects.none()
         return (
-            NewsPage.objects.live().public().child_of(index)
+            NewsPage.objects.live()
+            .public()
+            .child_of(index)
             .order_by("-date", "-pk")[:limit]
         )
 

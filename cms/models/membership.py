@@ -52,20 +52,29 @@ class Membership(models.Model):
         "cms.CommunityPage", on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(
-        _("role"), max_length=32, choices=MembershipRole.choices,
+        _("role"),
+        max_length=32,
+        choices=MembershipRole.choices,
         default=MembershipRole.MEMBER,
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=MembershipStatus.choices,
+        _("status"),
+        max_length=16,
+        choices=MembershipStatus.choices,
         default=MembershipStatus.PENDING,
     )
     term_start = models.DateTimeField(_("term starts"), default=timezone.now)
     term_end = models.DateTimeField(_("term ends"), null=True, blank=True)
-    message = models.CharField(_("message to the moderators"), max_length=500, blank=True)
+    message = models.CharField(
+        _("message to the moderators"), max_length=500, blank=True
+    )
     requested_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -83,7 +92,8 @@ class Membership(models.Model):
                 name="membership_one_open_per_role",
             ),
             models.CheckConstraint(
-                condition=Q(term_end__isnull=True) | Q(term_end__gt=models.F("term_start")),
+                condition=Q(term_end__isnull=True)
+                | Q(term_end__gt=models.F("term_start")),
                 name="membership_term_end_after_start",
             ),
         ]

@@ -31,8 +31,11 @@ class NewsIndexPage(RoutablePageMixin, KehilotPage):
 
     def news(self):
         return (
-            NewsPage.objects.live().public().child_of(self)
-            .select_related("locale").order_by("-date", "-pk")
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("locale")
+            .order_by("-date", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -24,7 +24,10 @@ class StandardPage(KehilotPage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    api_fields = KehilotPage.api_fields + [APIField("intro", writable=True), APIField("body")]
+    api_fields = KehilotPage.api_fields + [
+        APIField("intro", writable=True),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,1 +1,1 @@
-"""Settings split: ``base`` (shared), ``dev`` (``make run``), ``test``, ``production``."""
+"""Settings: ``base`` (shared), ``dev`` (``make run``), ``test``, ``production``."""

@@ -42,8 +42,10 @@ def requests(request, page_id: int):
         .order_by("requested_at")
     )
     current = (
-        Membership.objects.current().filter(community=community)
-        .select_related("user").order_by("user__username", "role")
+        Membership.objects.current()
+        .filter(community=community)
+        .select_related("user")
+        .order_by("user__username", "role")
     )
     return render(
         request,
@@ -55,7 +57,9 @@ def requests(request, page_id: int):
 @login_required
 @require_POST
 def decide_request(request, pk: int):
-    membership = get_object_or_404(Membership.objects.select_related("community"), pk=pk)
+    membership = get_object_or_404(
+        Membership.objects.select_related("community"), pk=pk
+    )
     decision = request.POST.get("decision")
     if decision not in ("approve", "refuse"):
         messages.error(request, _("Choose to approve or to refuse."))
@@ -73,6 +77,7 @@ def decide_request(request, pk: int):
 def my_memberships(request):
     rows = (
         Membership.objects.filter(user=request.user)
-        .select_related("community").order_by("-requested_at")
+        .select_related("community")
+        .order_by("-requested_at")
     )
     return render(request, "cms/my_memberships.html", {"memberships": rows})

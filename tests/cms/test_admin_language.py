@@ -32,7 +32,9 @@ def test_admin_login_goes_through_rate_limited_allauth(client, db):
 def test_failed_logins_are_rate_limited(client, db):
     User.objects.create_user("dana", "dana@example.org", "right-password")
     for _ in range(5):
-        response = client.post("/en/accounts/login/", {"login": "dana", "password": "no"})
+        response = client.post(
+            "/en/accounts/login/", {"login": "dana", "password": "no"}
+        )
         assert response.status_code == 200
         assert "Too many failed login attempts" not in response.content.decode()
     response = client.post("/en/accounts/login/", {"login": "dana", "password": "no"})
@@ -42,7 +44,9 @@ def test_failed_logins_are_rate_limited(client, db):
     assert "_auth_user_id" not in client.session
 
 
-@pytest.mark.parametrize("url", ["/_util/login/", "/en/_util/login/", "/django-admin/login/"])
+@pytest.mark.parametrize(
+    "url", ["/_util/login/", "/en/_util/login/", "/django-admin/login/"]
+)
 def test_every_login_form_is_allauth(client, db, url):
     response = client.post(url, {"username": "x", "password": "y"})
     assert response.status_code == 302

@@ -156,7 +156,9 @@ def test_drafts_only_for_the_page_editors(client, site):
     assert "טיוטה סודית" not in response.content.decode()
     assert detail(client, page.pk).json()["title"] == "קהילה חיה"
     Membership.objects.create(
-        user=reader, community=page, role=MembershipRole.EDITOR,
+        user=reader,
+        community=page,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
     )
     assert detail(client, page.pk, QUERY_STRING="version=draft").json()["title"] == (

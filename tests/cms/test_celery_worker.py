@@ -60,15 +60,39 @@ def worker(postgres, redis_url):
         "CELERY_RESULT_BACKEND": redis_url,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
-         "-Q", queue, "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cms",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
-    saved = {key: app.conf[key] for key in (
-        "broker_url", "result_backend", "task_always_eager", "task_default_queue")}
+    saved = {
+        key: app.conf[key]
+        for key in (
+            "broker_url",
+            "result_backend",
+            "task_always_eager",
+            "task_default_queue",
+        )
+    }
     app.conf.update(
-        broker_url=redis_url, result_backend=redis_url,
-        task_always_eager=False, task_default_queue=queue,
+        broker_url=redis_url,
+        result_backend=redis_url,
+        task_always_eager=False,
+        task_default_queue=queue,
     )
     _forget_connections()
     try:
@@ -91,7 +115,9 @@ def test_worker_ends_expired_memberships(worker):
     community = site.community("קהילת פראג", city="פראג", country="CZ")
     editor = User.objects.create_user("ed", "ed@example.org", "pw")
     row = Membership.objects.create(
-        user=editor, community=community, role=MembershipRole.EDITOR,
+        user=editor,
+        community=community,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
     )
     assert editor.groups.filter(pk=community.editors_group_id).exists()
@@ -116,11 +142,24 @@ def test_wagtail_background_tasks_run_on_the_worker(worker, settings):
     assert isinstance(task_backends["default"], CeleryTaskBackend)  # not run inline
     site = SiteBuilder.build()
     target = site.community("קהילת בודפשט", city="בודפשט", country="HU")
-    linking = publish(site.home, StandardPage(
-        title="קישור", slug="link",
-        body=[("call_to_action", {"title": "בואו", "button_label": "לקהילה",
-                                   "link_page": target, "link_url": ""})],
-    ))
+    linking = publish(
+        site.home,
+        StandardPage(
+            title="קישור",
+            slug="link",
+            body=[
+                (
+                    "call_to_action",
+                    {
+                        "title": "בואו",
+                        "button_label": "לקהילה",
+                        "link_page": target,
+                        "link_url": "",
+                    },
+                )
+            ],
+        ),
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         references = ReferenceIndex.get_references_for_object(linking)

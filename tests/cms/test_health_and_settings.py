@@ -42,7 +42,9 @@ def test_robots_txt_points_at_sitemap(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text
+    assert (
+        "Disallow: /admin/" in text and "Sitemap: http://testserver/sitemap.xml" in text
+    )
 
 
 def test_sitemap_lists_both_languages_but_no_hidden_pages(client, site):
@@ -76,7 +78,11 @@ def _production_env(**extra):
 def test_check_deploy_is_clean_with_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -94,7 +100,10 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_production_refuses_to_start_without_real_values(override, expected):
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=_production_env(**override), capture_output=True, text=True,
+        cwd=ROOT,
+        env=_production_env(**override),
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode != 0

@@ -2,8 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import User
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import APIToken, Collection
 
 from cms.models import Membership, MembershipRole, MembershipStatus, StandardPage
@@ -18,7 +18,9 @@ def two_communities(site):
     b = site.community("קהילה ב", english="Community B")
     editor = User.objects.create_user("editor_a", "a@example.org", "pw")
     Membership.objects.create(
-        user=editor, community=a, role=MembershipRole.EDITOR,
+        user=editor,
+        community=a,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
     )
     return a, b, editor
@@ -49,12 +51,20 @@ def test_editor_cannot_touch_other_community_in_admin(client, two_communities):
     assert client.get(f"/admin/pages/{b.pk}/edit/").status_code in (302, 403)
     response = client.post(
         f"/admin/pages/{b.pk}/edit/",
-        {"title": "hijacked", "slug": b.slug, "city": "x", "country": "IL",
-         "short_description": "x", "body": "[]", "action-publish": "1"},
+        {
+            "title": "hijacked",
+            "slug": b.slug,
+            "city": "x",
+            "country": "IL",
+            "short_description": "x",
+            "body": "[]",
+            "action-publish": "1",
+        },
     )
     assert response.status_code in (302, 403)
     assert client.get(f"/admin/pages/add/cms/standardpage/{b.pk}/").status_code in (
-        302, 403,
+        302,
+        403,
     )
     assert client.post(f"/admin/pages/{b.pk}/unpublish/").status_code in (302, 403)
     assert client.post(f"/admin/pages/{b.pk}/delete/").status_code in (302, 403)
@@ -79,19 +89,22 @@ def test_editor_api_writes_only_own_community(client, two_communities):
     ok = client.patch(
         f"/api/v3/pages/{a.pk}/",
         {"title": "קהילה א — עודכן", "meta": {"action": "publish"}},
-        content_type="application/json", **auth,
+        content_type="application/json",
+        **auth,
     )
     assert ok.status_code == 200, ok.content
     refused = client.patch(
         f"/api/v3/pages/{b.pk}/",
         {"title": "hijacked", "meta": {"action": "publish"}},
-        content_type="application/json", **auth,
+        content_type="application/json",
+        **auth,
     )
     assert refused.status_code in (403, 404), refused.content
     created = client.post(
         "/api/v3/pages/",
         {"title": "חדירה", "meta": {"type": "cms.StandardPage", "parent_id": b.pk}},
-        content_type="application/json", **auth,
+        content_type="application/json",
+        **auth,
     )
     assert created.status_code in (403, 404), created.content
     deleted = client.delete(f"/api/v3/pages/{b.pk}/", **auth)
@@ -136,16 +149,22 @@ def test_editor_updates_community_fields_through_api(client, two_communities):
     _, token = APIToken.create_token(user=editor, name="editor")
     response = client.patch(
         f"/api/v3/pages/{a.pk}/",
-        {"short_description": "מרכז קהילתי מתחדש", "city": "עכו",
-         "meta": {"action": "publish"}},
-        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}",
+        {
+            "short_description": "מרכז קהילתי מתחדש",
+            "city": "עכו",
+            "meta": {"action": "publish"},
+        },
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert response.status_code == 200, response.content
     a.refresh_from_db()
     assert (a.short_description, a.city) == ("מרכז קהילתי מתחדש", "עכו")
     bad = client.patch(
-        f"/api/v3/pages/{a.pk}/", {"latitude": "north"},
-        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}",
+        f"/api/v3/pages/{a.pk}/",
+        {"latitude": "north"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert bad.status_code in (400, 422)
     a.refresh_from_db()

@@ -21,7 +21,9 @@ def community(site):
 def moderator(community):
     user = User.objects.create_user("mod", "mod@example.org", "pw")
     Membership.objects.create(
-        user=user, community=community, role=MembershipRole.MODERATOR,
+        user=user,
+        community=community,
+        role=MembershipRole.MODERATOR,
         status=MembershipStatus.APPROVED,
     )
     return user
@@ -60,7 +62,9 @@ def test_non_moderator_cannot_see_or_decide(client, community, site):
     other_community = site.community("קהילה אחרת")
     outsider = User.objects.create_user("outsider", "o@example.org", "pw")
     Membership.objects.create(
-        user=outsider, community=other_community, role=MembershipRole.MODERATOR,
+        user=outsider,
+        community=other_community,
+        role=MembershipRole.MODERATOR,
         status=MembershipStatus.APPROVED,
     )
     person = User.objects.create_user("dana", "dana@example.org", "pw")
@@ -102,7 +106,9 @@ def test_unknown_community_is_404(client):
 def test_role_changes_move_groups(community):
     person = User.objects.create_user("lea", "lea@example.org", "pw")
     row = Membership.objects.create(
-        user=person, community=community, role=MembershipRole.EDITOR,
+        user=person,
+        community=community,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
     )
     assert person.groups.filter(pk=community.editors_group_id).exists()
@@ -117,7 +123,9 @@ def test_role_changes_move_groups(community):
 def test_future_term_gives_no_rights_yet(community):
     person = User.objects.create_user("ben", "ben@example.org", "pw")
     Membership.objects.create(
-        user=person, community=community, role=MembershipRole.EDITOR,
+        user=person,
+        community=community,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
         term_start=timezone.now() + timezone.timedelta(days=3),
     )
@@ -132,8 +140,11 @@ def test_database_refuses_duplicate_open_role_and_bad_term(community):
     now = timezone.now()
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(
-            user=person, community=community, role=MembershipRole.TREASURER,
-            term_start=now, term_end=now - timezone.timedelta(days=1),
+            user=person,
+            community=community,
+            role=MembershipRole.TREASURER,
+            term_start=now,
+            term_end=now - timezone.timedelta(days=1),
         )
 
 
@@ -143,13 +154,17 @@ def test_network_staff_manage_memberships_in_admin_editors_do_not(client, commun
     staff_group = Group.objects.create(name="Network staff")
     staff_group.permissions.add(
         Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="cms", codename__endswith="membership"),
+        *Permission.objects.filter(
+            content_type__app_label="cms", codename__endswith="membership"
+        ),
     )
     staff = User.objects.create_user("staff", "staff@example.org", "pw")
     staff.groups.add(staff_group)
     editor = User.objects.create_user("ed", "ed@example.org", "pw")
     Membership.objects.create(
-        user=editor, community=community, role=MembershipRole.EDITOR,
+        user=editor,
+        community=community,
+        role=MembershipRole.EDITOR,
         status=MembershipStatus.APPROVED,
     )
     client.force_login(staff)

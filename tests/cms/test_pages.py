@@ -55,7 +55,9 @@ def test_event_validation(change, field):
 def test_event_shows_local_time_of_its_zone(client, site):
     community = site.community("קהילת פריז", city="פריז", country="FR")
     event = site.event(community, "סדנת מתנדבים")
-    assert event.local_start.utcoffset() == event.start.astimezone(event.zone).utcoffset()
+    assert (
+        event.local_start.utcoffset() == event.start.astimezone(event.zone).utcoffset()
+    )
     assert client.get(event.url).status_code == 200
 
 
@@ -86,11 +88,14 @@ def test_private_documents_never_served_from_media(client, site, settings):
     board = Collection.get_first_root_node().add_child(name="ועד")
     CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
     document = get_document_model().objects.create(
-        title="פרוטוקול", collection=board,
+        title="פרוטוקול",
+        collection=board,
         file=ContentFile(b"secret minutes", name="minutes.txt"),
     )
     served = client.get(f"/documents/{document.pk}/minutes.txt")
     assert served.status_code == 302 and "/accounts/login/" in served["Location"]
     raw = client.get(f"/media/{document.file.name}")
     assert raw.status_code == 404
-    assert b"secret minutes" not in b"".join(getattr(raw, "streaming_content", [raw.content]))
+    assert b"secret minutes" not in b"".join(
+        getattr(raw, "streaming_content", [raw.content])
+    )

@@ -15,7 +15,9 @@ N = 4
 
 def add_communities(site, count, logo):
     for i in range(count):
-        page = site.community(f"קהילה {len(site.created)}", english=f"C{len(site.created)}")
+        page = site.community(
+            f"קהילה {len(site.created)}", english=f"C{len(site.created)}"
+        )
         page.logo = logo
         page.tags.add(f"תג{i}")
         page.save_revision().publish()

@@ -230,12 +230,20 @@ def test_event_shows_local_time_and_zone(client, site):
     community = site.community("קהילת פריז", city="פריז", country="FR")
     index = publish(fresh(community), EventIndexPage(title="אירועים", slug="events"))
     start = datetime.datetime(2031, 3, 4, 17, 30, tzinfo=datetime.UTC)
-    event = publish(index, EventPage(
-        title="ערב קולנוע", slug="film", start=start,
-        end=start + datetime.timedelta(hours=2), time_zone="Europe/Paris",
-        is_online=True, online_url="https://example.org/meet",
-        registration_url="https://example.org/register", organiser=community,
-    ))
+    event = publish(
+        index,
+        EventPage(
+            title="ערב קולנוע",
+            slug="film",
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            time_zone="Europe/Paris",
+            is_online=True,
+            online_url="https://example.org/meet",
+            registration_url="https://example.org/register",
+            organiser=community,
+        ),
+    )
     html = client.get(event.url).content.decode()
     assert "18:30" in html and "Europe/Paris" in html  # 17:30 UTC is 18:30 in Paris
     assert 'href="https://example.org/register"' in html
@@ -259,8 +267,11 @@ def test_membership_states_on_the_community_page(client, pages):
     row.status = MembershipStatus.APPROVED
     row.save()
     Membership.objects.create(
-        user=user, community=community, role=MembershipRole.MODERATOR,
-        status=MembershipStatus.APPROVED, term_start=timezone.now(),
+        user=user,
+        community=community,
+        role=MembershipRole.MODERATOR,
+        status=MembershipStatus.APPROVED,
+        term_start=timezone.now(),
     )
     html = client.get(community_en.url).content.decode()
     assert "You are a member · Member, Moderator" in html
@@ -274,7 +285,9 @@ def test_membership_views_render(client, pages):
     moderator = users.create_user("moderator", "m@example.org", "pw")
     newcomer = users.create_user("newcomer", "n@example.org", "pw")
     Membership.objects.create(
-        user=moderator, community=community, role=MembershipRole.MODERATOR,
+        user=moderator,
+        community=community,
+        role=MembershipRole.MODERATOR,
         status=MembershipStatus.APPROVED,
     )
     pending = Membership.objects.create(
@@ -289,9 +302,7 @@ def test_membership_views_render(client, pages):
     html = client.get(url("my_memberships")).content.decode()
     assert f'href="{community.url}"' in html
     # Signed in: the account menu shows a POST sign-out form, not a link.
-    assert re.search(
-        rf'<form[^>]*method="post" action="{url("account_logout")}"', html
-    )
+    assert re.search(rf'<form[^>]*method="post" action="{url("account_logout")}"', html)
 
 
 def test_not_found_page_uses_the_frame(client, site):

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+
+from tests.services import require_service
 
 pytestmark = pytest.mark.e2e
 
@@ -26,22 +27,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require(available: bool, reason: str) -> None:
-    if available:
-        return
-    if getattr(settings, "KEHILOT_REQUIRE_SERVICES", False):
-        pytest.fail(f"required in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    require(Path(path).is_file(), f"no Chromium at {path} (set CHROMIUM_PATH)")
+    require_service(
+        "Chromium", Path(path).is_file(), f"no Chromium at {path} (set CHROMIUM_PATH)"
+    )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        require(False, "the playwright package is not installed")
+        require_service("Playwright", False, "the playwright package is not installed")
     return path
 
 
@@ -80,17 +75,22 @@ def test_languages_directions_and_a_community_page(
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on(
                 "console",
-                lambda message: policy_errors.append(message.text)
-                if "Content Security Policy" in message.text
-                else None,
+                lambda message: (
+                    policy_errors.append(message.text)
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
             )
 
             page.goto(live_server.url + "/")
             assert html_lang_dir(page) == ("he", "rtl")
             expect(page.locator("h1")).to_be_visible()
-            assert page.evaluate(
-                "getComputedStyle(document.querySelector('main h1')).direction"
-            ) == "rtl"
+            assert (
+                page.evaluate(
+                    "getComputedStyle(document.querySelector('main h1')).direction"
+                )
+                == "rtl"
+            )
 
             page.goto(live_server.url + "/en/")
             assert html_lang_dir(page) == ("en", "ltr")

@@ -106,7 +106,7 @@ def quiet_loggers(enabled):
     try:
         yield
     finally:
-        for logger, level in zip(loggers, levels):
+        for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
 
 
@@ -214,7 +214,9 @@ class Command(BaseCommand):
         self.event_section(he_home, demo.NETWORK_EVENT_INDEX, demo.NETWORK_EVENTS)
         spec = demo.NETWORK_ABOUT
         self.page(
-            he_home, StandardPage, spec["slug"],
+            he_home,
+            StandardPage,
+            spec["slug"],
             {**self.standard_fields(spec["he"]), "show_in_menus": True},
             {**self.standard_fields(spec["en"]), "show_in_menus": True},
         )
@@ -267,7 +269,9 @@ class Command(BaseCommand):
     def delete_welcome_page(self):
         """Delete Wagtail's own "Welcome to your new Wagtail site!" page, only it."""
         welcome = Page.objects.filter(
-            depth=2, slug="home", numchild=0,
+            depth=2,
+            slug="home",
+            numchild=0,
             content_type=ContentType.objects.get_for_model(Page),
         ).first()
         if welcome is not None and not Site.objects.filter(root_page=welcome).exists():
@@ -285,13 +289,19 @@ class Command(BaseCommand):
 
     def news_section(self, parent, index_spec, items):
         index = self.page(
-            parent, NewsIndexPage, index_spec["slug"], index_spec["he"],
+            parent,
+            NewsIndexPage,
+            index_spec["slug"],
+            index_spec["he"],
             index_spec["en"],
         ).he
         for item in items:
             self.page(
-                index, NewsPage, item["slug"],
-                self.news_fields(item, "he"), self.news_fields(item, "en"),
+                index,
+                NewsPage,
+                item["slug"],
+                self.news_fields(item, "he"),
+                self.news_fields(item, "en"),
             )
 
     @staticmethod
@@ -308,12 +318,17 @@ class Command(BaseCommand):
     def event_section(self, parent, index_spec, events, community=None):
         """Events below ``parent``; ``community`` is a ``(spec, he, en)`` triple."""
         index = self.page(
-            parent, EventIndexPage, index_spec["slug"], index_spec["he"],
+            parent,
+            EventIndexPage,
+            index_spec["slug"],
+            index_spec["he"],
             index_spec["en"],
         ).he
         for event in events:
             self.page(
-                index, EventPage, event["slug"],
+                index,
+                EventPage,
+                event["slug"],
                 self.event_fields(event, "he", community),
                 self.event_fields(event, "en", community),
             )
@@ -366,12 +381,18 @@ class Command(BaseCommand):
             page.tags.set(spec[lang]["tags"])
 
         pair = self.page(
-            self.community_index.he, CommunityPage, spec["slug"],
-            fields("he"), fields("en"), prepare,
+            self.community_index.he,
+            CommunityPage,
+            spec["slug"],
+            fields("he"),
+            fields("en"),
+            prepare,
         )
         self.news_section(pair.he, demo.COMMUNITY_NEWS_INDEX, spec["news"])
         self.event_section(
-            pair.he, demo.COMMUNITY_EVENT_INDEX, [spec["event"]],
+            pair.he,
+            demo.COMMUNITY_EVENT_INDEX,
+            [spec["event"]],
             community=(spec, pair.he, pair.en),
         )
         return pair
@@ -529,6 +550,7 @@ class Command(BaseCommand):
             max(len(row[i]) for row in [header, *logins]) for i in range(len(header))
         ]
         for row in [header, *logins]:
-            line = "  ".join(value.ljust(width) for value, width in zip(row, widths))
+            cells = zip(row, widths, strict=True)
+            line = "  ".join(value.ljust(width) for value, width in cells)
             self.stdout.write(line.rstrip())
         self.stdout.write(self.style.SUCCESS("Demo content ready: / and /en/."))
