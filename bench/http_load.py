@@ -93,9 +93,8 @@ def bench_environment(
     database_url = "postgres://{user}@{host}:{port}/{db}".format(
         db=DB_NAME, **PG_SERVER
     )
-    if conn_max_age:
-        database_url += f"?conn_max_age={conn_max_age}"
     return {
+        "DATABASE_CONN_MAX_AGE": str(conn_max_age),
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -538,9 +537,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--conn-max-age",
         type=int,
-        default=0,
-        help="persistent database connections (seconds); 0, the "
-        "app's default, opens one per request",
+        default=60,
+        help="persistent database connections (seconds; production's default "
+        "is 60); 0 opens one per request",
     )
     parser.add_argument(
         "--json",
