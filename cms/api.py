@@ -92,6 +92,31 @@ def _adjust_read_operations(router) -> None:
         _adjust_read_operations(child)
 
 
+def _plugin_switch(label: str):
+    """404 for a plugin's endpoints while it is switched off network-wide."""
+    from plugins.activation import is_active
+
+    def decorator(view_func):
+        @functools.wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            if not is_active(label):
+                raise HttpError(404, f"The {label} plugin is switched off.")
+            return view_func(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def mount_plugin_routers(api) -> None:
+    """Each active plugin's ``api.router`` at ``plugins/<label>/``, 404 when off."""
+    from plugins.registry import registry
+
+    for label, router in sorted(registry.api_routers.items()):
+        router.add_decorator(_plugin_switch(label), mode="operation")
+        api.add_router(f"/plugins/{label}/", router, tags=[f"plugin: {label}"])
+
+
 def build_api():
     """Return Wagtail's v3 ``NinjaAPI`` with session auth and our routers attached."""
     global _built
@@ -105,6 +130,7 @@ def build_api():
     pages_router_module.get_pages_queryset = readable_pages_queryset
     for _prefix, router, *_rest in api._router_registrations:
         _adjust_read_operations(router)
+    mount_plugin_routers(api)
     api.title = "Kehilot API"
     api.description = (
         "Headless API of a Kehilot network: Wagtail's v3 pages API (community, news "

@@ -1,6 +1,12 @@
-"""Signal receivers, connected per sender from ``CmsConfig.ready()``."""
+"""Signal receivers, connected per sender from ``CmsConfig.ready()``.
 
-from django.db.models.signals import post_delete, post_save
+They keep groups in step with memberships and tell plugins about domain events
+(``plugins.events.emit``) once the transaction commits.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published
 
 
 def _community_saved(sender, instance, created, raw=False, **kwargs):
@@ -12,12 +18,60 @@ def _community_saved(sender, instance, created, raw=False, **kwargs):
         set_up_community(instance)
 
 
-def _membership_changed(sender, instance, raw=False, **kwargs):
+def _community_published(sender, instance, revision=None, **kwargs):
+    from plugins.events import emit
+
+    user = getattr(revision, "user", None)
+    transaction.on_commit(
+        lambda: emit("community_published", community=instance, user=user)
+    )
+
+
+def _remember_previous(sender, instance, raw=False, **kwargs):
+    """Keep the stored status and role so post_save can tell what changed."""
+    previous = None
+    if instance.pk and not raw:
+        previous = (
+            sender.objects.filter(pk=instance.pk).values("status", "role").first()
+        )
+    instance._previous = previous
+
+
+def _membership_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     from cms.membership import sync_groups
 
     sync_groups(instance.user, instance.community)
+    _emit_membership_events(instance)
+
+
+def _membership_deleted(sender, instance, **kwargs):
+    from cms.membership import sync_groups
+
+    sync_groups(instance.user, instance.community)
+
+
+def _emit_membership_events(membership):
+    from cms.models import MembershipStatus
+    from plugins.events import emit
+
+    previous = getattr(membership, "_previous", None) or {}
+    approved = membership.status == MembershipStatus.APPROVED
+    common = {
+        "membership": membership,
+        "community": membership.community,
+        "user": membership.user,
+    }
+    if approved and previous.get("status") != MembershipStatus.APPROVED:
+        transaction.on_commit(lambda: emit("member_joined", **common))
+    elif approved and previous.get("role") not in (None, membership.role):
+        old_role, new_role = previous["role"], membership.role
+        transaction.on_commit(
+            lambda: emit(
+                "member_role_changed", old_role=old_role, new_role=new_role, **common
+            )
+        )
 
 
 def connect() -> None:
@@ -26,7 +80,11 @@ def connect() -> None:
     post_save.connect(
         _community_saved, sender=CommunityPage, dispatch_uid="cms.community"
     )
-    post_save.connect(_membership_changed, sender=Membership, dispatch_uid="cms.m.save")
+    page_published.connect(
+        _community_published, sender=CommunityPage, dispatch_uid="cms.community.pub"
+    )
+    pre_save.connect(_remember_previous, sender=Membership, dispatch_uid="cms.m.pre")
+    post_save.connect(_membership_saved, sender=Membership, dispatch_uid="cms.m.save")
     post_delete.connect(
-        _membership_changed, sender=Membership, dispatch_uid="cms.m.del"
+        _membership_deleted, sender=Membership, dispatch_uid="cms.m.del"
     )

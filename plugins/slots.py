@@ -1,52 +1,67 @@
 """Named template slots (Discourse plugin outlets, NetBox template extensions).
 
-Core templates reserve slots with ``{% plugin_slot "name" page=page %}``. A renderer
-is a callable ``(context, **kwargs) -> str`` registered for a slot name; its output
-is concatenated in registration order. A renderer that raises is logged and renders
-nothing, so a broken plugin never takes a page down.
+Core templates reserve slots with ``{% plugin_slot "name" page=page %}``; plugins
+fill them with ``TemplateSlot`` entries (``template_content.py``). A slot renders
+the entries of plugins that are on for the page's community, in ``order``. An
+entry that raises is logged, remembered as the plugin's last error (shown by
+``manage.py plugins``) and renders nothing: a broken plugin never takes a page down.
 """
+
+from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-logger = logging.getLogger(__name__)
+from plugins.types import TemplateSlot
+
+logger = logging.getLogger("plugins")
 
 #: Slots the core templates reserve; registering for another name fails loudly.
 RESERVED_SLOTS = frozenset({"site_banner", "community_sidebar", "community_after_body"})
-
-SlotRenderer = Callable[..., str]
-_renderers: dict[str, list[SlotRenderer]] = {name: [] for name in RESERVED_SLOTS}
+LAST_ERROR_KEY = "plugins:last-error:{label}"
 
 
-def register_slot_renderer(slot: str, renderer: SlotRenderer) -> None:
-    """Add ``renderer`` to ``slot``. Unknown slot names raise ``KeyError``."""
-    if slot not in _renderers:
-        raise KeyError(f"Unknown template slot {slot!r}; known: {sorted(_renderers)}")
-    if renderer in _renderers[slot]:
-        raise ValueError(f"{renderer!r} is already registered for slot {slot!r}")
-    _renderers[slot].append(renderer)
+def record_failure(label: str, what: str, error: BaseException) -> None:
+    message = f"{timezone.now():%Y-%m-%d %H:%M} {what} raised {error!r}"[:500]
+    cache.set(LAST_ERROR_KEY.format(label=label), message, 24 * 60 * 60)
 
 
-@contextmanager
-def temporary_slot_renderer(slot: str, renderer: SlotRenderer) -> Iterator[None]:
-    """Register ``renderer`` for the duration of a ``with`` block (for tests)."""
-    register_slot_renderer(slot, renderer)
-    try:
-        yield
-    finally:
-        _renderers[slot].remove(renderer)
+def last_failure(label: str) -> str | None:
+    return cache.get(LAST_ERROR_KEY.format(label=label))
 
 
 def render_slot(slot: str, context, **kwargs) -> SafeString:
-    """Render every renderer of ``slot``; escape plain strings, isolate failures."""
+    """Render ``slot`` for the plugins that are on for ``kwargs['page']``'s community."""
+    from plugins.activation import is_active
+    from plugins.registry import registry
+
+    page = kwargs.get("page")
     parts = []
-    for renderer in _renderers.get(slot, ()):
+    for entry in registry.template_slots.get(slot, ()):
+        if not is_active(entry.plugin, page):
+            continue
         try:
-            parts.append(conditional_escape(renderer(context, **kwargs)))
-        except Exception:
-            logger.exception("Template slot %r: renderer %r failed", slot, renderer)
+            parts.append(conditional_escape(entry.to_html(context, **kwargs)))
+        except Exception as error:  # noqa: BLE001 - isolate the plugin
+            logger.exception("plugin %r failed rendering slot %r", entry.plugin, slot)
+            record_failure(entry.plugin, f"slot {slot!r}", error)
     return mark_safe("".join(parts))
+
+
+@contextmanager
+def temporary_slot_renderer(
+    slot: str, renderer: Callable[..., str], plugin: str = "test-slots"
+) -> Iterator[None]:
+    """For tests: ``renderer(context, **kwargs)`` fills ``slot`` inside the block."""
+    from plugins.registry import registry
+
+    with ExitStack() as stack:
+        stack.enter_context(registry.temporarily(plugin))
+        registry.register_template_slot(plugin, TemplateSlot(slot, render=renderer))
+        yield

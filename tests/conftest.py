@@ -38,3 +38,17 @@ def redis_url():
 def site(db) -> SiteBuilder:
     """Hebrew home + English translation, each with a community index and news."""
     return SiteBuilder.build()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Rolled-back rows must not survive in caches (rate limits, plugin switches)."""
+    from django.core.cache import cache
+
+    from plugins import activation
+
+    cache.clear()
+    activation.clear()
+    yield
+    cache.clear()
+    activation.clear()

@@ -24,7 +24,7 @@ SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEV_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-INSTALLED_APPS = [
+CORE_APPS = [
     "cms",
     "plugins",
     "search",
@@ -254,6 +254,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],  # the admin preview iframe
     }
 }
+
+# --- Plugins ---------------------------------------------------------------------
+# Plugins come from installed packages' `kehilot.plugins` entry points and from
+# PLUGINS (dotted paths); PLUGINS_EXCLUDE names paths or labels to leave out.
+# Discovery never raises: a plugin that cannot load is reported and skipped.
+from plugins.loading import discover_plugins  # noqa: E402
+
+PLUGINS = env.list("PLUGINS", default=[])
+PLUGINS_EXCLUDE = env.list("PLUGINS_EXCLUDE", default=[])
+PLUGINS_CONFIG: dict[str, dict] = env.json("PLUGINS_CONFIG", default={})
+PLUGIN_DISCOVERY = discover_plugins(PLUGINS, PLUGINS_EXCLUDE, PLUGINS_CONFIG)
+INSTALLED_APPS = CORE_APPS + PLUGIN_DISCOVERY.app_paths
 
 LOGGING = {
     "version": 1,

@@ -7,8 +7,10 @@ unset, unless ``KEHILOT_REQUIRE_SERVICES=1`` (CI), where a missing service fails
 
 import tempfile
 
+from plugins.loading import discover_plugins
+
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import CORE_APPS, DATABASES, env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -25,3 +27,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 KEHILOT_REQUIRE_SERVICES = env.bool("KEHILOT_REQUIRE_SERVICES", default=False)
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# The test dummy plugin uses every extension point; it is on for the whole suite.
+PLUGINS = ["tests.testdummy_plugin"]
+PLUGINS_EXCLUDE: list[str] = []
+PLUGINS_CONFIG = {"testdummy": {"greeting": "shalom from settings"}}
+PLUGIN_DISCOVERY = discover_plugins(PLUGINS, PLUGINS_EXCLUDE, PLUGINS_CONFIG)
+INSTALLED_APPS = CORE_APPS + PLUGIN_DISCOVERY.app_paths

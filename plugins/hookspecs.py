@@ -1,0 +1,89 @@
+"""Domain events plugins react to, declared once (pluggy, project prefix ``kehilot``).
+
+A plugin implements them in its ``hooks.py`` with ``@hookimpl``::
+
+    from plugins.api import hookimpl
+
+    @hookimpl
+    def kehilot_member_joined(membership):
+        ...
+
+An implementation may take any subset of a spec's arguments, so adding an argument
+later breaks nobody. An implementation whose name matches no spec marks the
+plugin broken at start-up (pluggy's ``check_pending``). Core code emits events with
+``plugins.events.emit``; one plugin's exception is logged and never stops the
+others nor the request.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pluggy
+
+PROJECT = "kehilot"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+class DomainEvents:
+    """Hook specifications (documentation is the contract)."""
+
+    @hookspec
+    def kehilot_community_published(self, community, user):
+        """A community page was published (first time or again).
+
+        ``community``: the ``CommunityPage``; ``user``: who published (or None).
+        """
+
+    @hookspec
+    def kehilot_member_joined(self, membership, community, user):
+        """A membership became approved: ``user`` joined ``community``."""
+
+    @hookspec
+    def kehilot_member_role_changed(
+        self, membership, community, user, old_role, new_role
+    ):
+        """An approved membership's role changed from ``old_role`` to ``new_role``."""
+
+    @hookspec
+    def kehilot_topic_created(self, topic, forum, user, community):
+        """A forum topic was created (emitted by the forum app once it lands)."""
+
+    @hookspec
+    def kehilot_post_created(self, post, topic, user, community):
+        """A forum post was created (emitted by the forum app once it lands)."""
+
+
+EVENT_NAMES = tuple(
+    name.removeprefix("kehilot_")
+    for name in vars(DomainEvents)
+    if name.startswith("kehilot_")
+)
+
+manager = pluggy.PluginManager(PROJECT)
+manager.add_hookspecs(DomainEvents)
+
+
+def register_hooks(label: str, module: ModuleType) -> None:
+    """Register a plugin's hooks module; unknown hook names raise (plugin broken)."""
+    manager.register(module, name=label)
+    unknown = [
+        impl.function.__name__
+        for hook in manager.hook.__dict__.values()
+        if isinstance(hook, pluggy.HookCaller) and not hook.has_spec()
+        for impl in hook.get_hookimpls()
+        if impl.plugin_name == label
+    ]
+    if unknown:
+        manager.unregister(name=label)
+        raise pluggy.PluginValidationError(
+            module,
+            f"unknown hook(s) {', '.join(sorted(unknown))}; "
+            f"known: {', '.join('kehilot_' + name for name in EVENT_NAMES)}",
+        )
+
+
+def unregister_hooks(label: str) -> None:
+    if manager.get_plugin(label) is not None:
+        manager.unregister(name=label)
