@@ -37,7 +37,7 @@ def last_failure(label: str) -> str | None:
 
 
 def render_slot(slot: str, context, **kwargs) -> SafeString:
-    """Render ``slot`` for the plugins that are on for ``kwargs['page']``'s community."""
+    """Render ``slot`` for plugins that are on for the page's community."""
     from plugins.activation import is_active
     from plugins.registry import registry
 
