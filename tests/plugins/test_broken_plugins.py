@@ -75,9 +75,10 @@ def test_invalid_settings_value_is_reported():
     original = TestDummyPluginConfig.__dict__.get("validate_settings")
     TestDummyPluginConfig.validate_settings = classmethod(reject)
     try:
-        discovery = discover_plugins(
-            ["tests.testdummy_plugin"], [], {"testdummy": {"greeting": " "}}
-        )
+        with pytest.warns(PluginWarning, match="greeting must not be empty"):
+            discovery = discover_plugins(
+                ["tests.testdummy_plugin"], [], {"testdummy": {"greeting": " "}}
+            )
     finally:
         if original is None:
             del TestDummyPluginConfig.validate_settings
