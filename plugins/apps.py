@@ -16,8 +16,12 @@ class PluginsConfig(AppConfig):
         from plugins.models import PluginActivation
         from plugins.registry import registry
 
-        # Plugin apps come after core apps, so this runs before their ready().
+        # Plugin apps come after core apps, so this runs before their ready(),
+        # and before wagtail.snippets imports every app's wagtail_hooks.
         registry.load_reports()
+        from plugins.admin_hooks import preload_admin_hooks
+
+        preload_admin_hooks()
 
         def clear_cache(sender, **kwargs):
             # Now, and again on commit: a read later in the same transaction

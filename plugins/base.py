@@ -82,7 +82,9 @@ def _isolated_ready(ready):
         try:
             ready(self)
         except Exception as error:  # noqa: BLE001 - a broken plugin must not stop the site
-            registry.mark_broken(self.label, f"ready() raised {error!r}", error)
+            registry.mark_broken(
+                self.label, f"ready() raised {error!r}", error, app_name=self.name
+            )
             return
         registry.load_resources(self)
 

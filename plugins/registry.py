@@ -77,7 +77,13 @@ class Registry:
     def active_labels(self) -> list[str]:
         return [label for label, r in self.plugins.items() if r.status == "active"]
 
-    def mark_broken(self, label: str, reason: str, error: BaseException | None = None):
+    def mark_broken(
+        self,
+        label: str,
+        reason: str,
+        error: BaseException | None = None,
+        app_name: str = "",
+    ):
         """Take a plugin out of service: drop everything it registered."""
         logger.error("Kehilot plugin %r is broken: %s", label, reason, exc_info=error)
         record = self.plugins.get(label)
@@ -88,6 +94,10 @@ class Registry:
         from plugins.hookspecs import unregister_hooks
 
         unregister_hooks(label)
+        if app_name:
+            from plugins.admin_hooks import drop_admin_hooks
+
+            drop_admin_hooks(app_name)
 
     # --- resources -------------------------------------------------------------
     def load_resources(self, app_config) -> None:

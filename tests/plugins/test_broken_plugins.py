@@ -7,6 +7,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import pytest
+
 from plugins.loading import PluginWarning, discover_plugins
 
 ROOT = Path(__file__).resolve().parents[2]
