@@ -28,7 +28,7 @@ from ninja.errors import HttpError
 from ninja.security import SessionAuth
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3 import querysets as wagtail_querysets
-from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.models import Page
 
 _built = False
@@ -114,7 +114,15 @@ def mount_plugin_routers(api) -> None:
 
     for label, router in sorted(registry.api_routers.items()):
         router.add_decorator(_plugin_switch(label), mode="operation")
-        api.add_router(f"/plugins/{label}/", router, tags=[f"plugin: {label}"])
+        # Operations that declare no auth of their own get this default: a bearer
+        # token, or the session *with* a CSRF check on unsafe methods (ninja views
+        # are CSRF-exempt otherwise), or anonymous.
+        api.add_router(
+            f"/plugins/{label}/",
+            router,
+            auth=[BearerTokenAuth(), SessionAuth(csrf=True), AllowAnonymous()],
+            tags=[f"plugin: {label}"],
+        )
 
 
 def build_api():

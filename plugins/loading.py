@@ -86,6 +86,17 @@ def _find_config_class(path: str):
     return classes[0], f"{apps_module.__name__}.{classes[0].__name__}"
 
 
+def _source_text(value: Any, default: str) -> str:
+    """``str(value)``, except that a lazy translation (``gettext_lazy``) gives its
+    source text: translations cannot load while settings are being read."""
+    from django.utils.functional import Promise
+
+    if isinstance(value, Promise):
+        args = getattr(value, "_args", ())
+        return args[-1] if args and isinstance(args[-1], str) else default
+    return str(value) if value else default
+
+
 def _check(
     config, core_version: str, overrides: dict[str, Any]
 ) -> tuple[str, str, dict]:
@@ -130,7 +141,7 @@ def _examine(
         "path": path,
         "label": label,
         "version": str(getattr(config, "version", "")),
-        "verbose_name": str(getattr(config, "verbose_name", None) or label),
+        "verbose_name": _source_text(getattr(config, "verbose_name", None), label),
         "source": source,
         "config_path": config_path,
     }

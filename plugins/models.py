@@ -27,6 +27,8 @@ class PluginActivation(models.Model):
     class Meta:
         verbose_name = _("plugin activation")
         verbose_name_plural = _("plugin activations")
+        # Network staff get it (superusers have it implicitly): the admin screen.
+        permissions = [("manage_plugins", "Can switch plugins on and off")]
         constraints = [
             models.UniqueConstraint(
                 fields=["label"],

@@ -39,8 +39,15 @@ class TemplateSlot:
     def to_html(self, context, **kwargs: Any) -> str:
         if self.render is not None:
             return self.render(context, **kwargs)
+        from plugins.registry import registry
+
         request = context.get("request")
-        return render_to_string(self.template, {**kwargs, "request": request}, request)
+        values = {
+            **kwargs,
+            "request": request,
+            "plugin_settings": registry.settings_for(self.plugin),
+        }
+        return render_to_string(self.template, values, request)
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ class CommunityPage(KehilotPage):
         FieldPanel("tags"),
     ]
     parent_page_types = ["cms.CommunityIndexPage"]
-    subpage_types = ["cms.NewsIndexPage", "cms.EventIndexPage", "cms.StandardPage"]
+    # No subpage_types: children are whatever page types allow a community as
+    # parent (news and event indexes, standard pages, and plugins' page types).
 
     search_fields = KehilotPage.search_fields + [
         index.SearchField("short_description"),

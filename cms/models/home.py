@@ -23,12 +23,8 @@ class HomePage(KehilotPage):
         FieldPanel("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "cms.CommunityIndexPage",
-        "cms.NewsIndexPage",
-        "cms.EventIndexPage",
-        "cms.StandardPage",
-    ]
+    # No subpage_types: core page types name their parents, and plugins' page
+    # types may live at the network level too.
     api_fields = KehilotPage.api_fields + [
         APIField("tagline", writable=True),
         APIField("body"),

@@ -41,6 +41,9 @@ print(
             "plugins": plugin_rows(),
             "status": {name: response.status_code for name, response in pages.items()},
             "community_html": pages["community"].content.decode(),
+            "openapi_paths": sorted(pages["openapi"].json()["paths"])
+            if pages["openapi"].status_code == 200
+            else [],
         }
     )
 )

@@ -194,3 +194,35 @@ def test_slot_rendering_costs_no_queries_once_warm(client, site):
     with CaptureQueriesContext(connection) as captured:
         render_slot("site_banner", {"request": None}, page=community)
     assert len(captured) == 0
+
+
+def test_plugin_page_type_can_live_in_a_community(site):
+    from tests.testdummy_plugin.models import DummyPage
+
+    community = site.community("קהילה")
+    assert DummyPage in community.specific_class.allowed_subpage_models()
+    assert DummyPage not in type(site.home).allowed_subpage_models()
+
+
+def test_plugin_writes_need_csrf_with_a_session(site):
+    from django.test import Client
+    from wagtail.models import APIToken
+
+    user = User.objects.create_user("writer", "w@example.org", "pw")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user)
+    url = "/api/v3/plugins/testdummy/notes/"
+    refused = browser.post(url, {"title": "x"}, content_type="application/json")
+    assert refused.status_code == 403
+    assert not DummyNote.objects.exists()
+    anonymous = Client().post(url, {"title": "x"}, content_type="application/json")
+    assert anonymous.status_code == 401
+    _, token = APIToken.create_token(user=user, name="writer")
+    created = Client().post(
+        url,
+        {"title": "from a token"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert created.status_code == 201
+    assert DummyNote.objects.get().author == user

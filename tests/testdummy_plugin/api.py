@@ -1,4 +1,4 @@
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from plugins.api import exclude_inactive_communities, plugin_settings
 
@@ -22,3 +22,15 @@ def list_notes(request):
 @router.get("/greeting/")
 def greeting(request):
     return {"greeting": plugin_settings("testdummy")["greeting"]}
+
+
+class NoteIn(Schema):
+    title: str
+
+
+@router.post("/notes/", response={201: NoteOut, 401: dict})
+def create_note(request, data: NoteIn):
+    if not request.user.is_authenticated:
+        return Status(401, {"detail": "Sign in to add a note."})
+    note = DummyNote.objects.create(title=data.title, author=request.user)
+    return Status(201, note)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from plugins.api import COMMUNITY_MODEL
@@ -25,3 +26,10 @@ class DummyNote(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class DummyPage(Page):
+    """A plugin page type that lives in a community's section."""
+
+    parent_page_types = [COMMUNITY_MODEL]
+    subpage_types: list[str] = []
