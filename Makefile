@@ -24,8 +24,11 @@ run: install
 test: install
 	$(PY) -m pytest -n 2 --dist loadfile
 
+## Hebrew catalogues: core strings (cms/locale) and the plugin admin (plugins/locale).
 messages:
-	cd cms && ../$(PY) ../manage.py makemessages -l he --ignore "*/.venv/*" && ../$(PY) ../manage.py compilemessages
+	$(PY) manage.py makemessages -l he --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "plugins/*"
+	cd plugins && ../$(PY) ../manage.py makemessages -l he --ignore "plugin_template/*" --ignore "management/*"
+	$(PY) manage.py compilemessages -l he --ignore ".venv/*"
 
 bench: install
 	$(PY) bench/http_load.py

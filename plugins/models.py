@@ -41,6 +41,15 @@ class PluginActivation(models.Model):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        # One row per community whatever translation it was set through: always
+        # store the source-language page (as memberships do).
+        if self.community_id is not None:
+            from cms.membership import community_of
+
+            self.community = community_of(self.community)
+        super().save(*args, **kwargs)
+
     def __str__(self) -> str:
         where = self.community or _("the whole network")
         return f"{self.label} · {where} · {'on' if self.enabled else 'off'}"

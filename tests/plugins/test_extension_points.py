@@ -226,3 +226,14 @@ def test_plugin_writes_need_csrf_with_a_session(site):
     )
     assert created.status_code == 201
     assert DummyNote.objects.get().author == user
+
+
+def test_a_switch_set_through_a_translation_is_stored_on_the_community(site):
+    community = site.community("קהילה", english="Community")
+    english = community.get_translation(site.home_en.locale)
+    PluginActivation.objects.create(label="testdummy", community=english, enabled=False)
+    row = PluginActivation.objects.get()
+    assert row.community_id == community.pk
+    from plugins.activation import is_active
+
+    assert not is_active("testdummy", community) and not is_active("testdummy", english)

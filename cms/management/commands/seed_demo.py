@@ -452,7 +452,7 @@ class Command(BaseCommand):
         return user
 
     def network_staff_group(self, homes):
-        """Umbrella staff: admin access, membership decisions, both language trees."""
+        """Umbrella staff: admin, memberships, plugin switches, both language trees."""
         group, _ = Group.objects.get_or_create(name=demo.NETWORK_STAFF_GROUP)
         group.permissions.add(
             Permission.objects.get(
@@ -461,6 +461,9 @@ class Command(BaseCommand):
             *Permission.objects.filter(
                 content_type__app_label="cms",
                 codename__in=["change_membership", "view_membership"],
+            ),
+            Permission.objects.get(
+                content_type__app_label="plugins", codename="manage_plugins"
             ),
         )
         for home in homes:
