@@ -60,8 +60,10 @@ __all__ = [
     "plugin_caches",
     "plugin_site",
     "plugin_switched_off",
+    "publish_page",
     "render_plugin_slot",
     "switch_plugin",
+    "translate_page",
 ]
 
 #: Kehilot's own top-level packages; plugins import only ``ALLOWED_IMPORTS``.
@@ -90,21 +92,23 @@ class PluginSite:
             slug=f"plugin-test-{len(self.created)}",
             **{**defaults, **fields},
         )
-        _publish(self.communities, page)
+        publish_page(self.communities, page)
         self.created.append(page)
         if english:
-            _translate(page, english, short_description=english)
+            translate_page(page, english, short_description=english)
         return page
 
 
-def _publish(parent, page):
+def publish_page(parent, page):
+    """Add ``page`` below ``parent`` and publish it, as an editor would."""
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
     return page
 
 
-def _translate(page, title: str, **fields: Any):
+def translate_page(page, title: str, **fields: Any):
+    """Publish an English translation of a Hebrew page with English fields."""
     from wagtail.models import Locale
 
     english = page.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -122,7 +126,7 @@ def build_site() -> PluginSite:
 
     from cms.models import CommunityIndexPage, HomePage
 
-    home = _publish(
+    home = publish_page(
         Page.get_first_root_node(), HomePage(title="רשת הקהילות", slug="plugin-home")
     )
     Site.objects.update_or_create(
@@ -130,12 +134,14 @@ def build_site() -> PluginSite:
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
     Site.objects.exclude(root_page=home).delete()
-    communities = _publish(home, CommunityIndexPage(title="קהילות", slug="communities"))
+    communities = publish_page(
+        home, CommunityIndexPage(title="קהילות", slug="communities")
+    )
     return PluginSite(
         home=home,
-        home_en=_translate(home, "Community Network"),
+        home_en=translate_page(home, "Community Network"),
         communities=communities,
-        communities_en=_translate(communities, "Communities"),
+        communities_en=translate_page(communities, "Communities"),
     )
 
 

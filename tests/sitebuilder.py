@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.models import (
     CommunityIndexPage,
@@ -15,24 +15,11 @@ from cms.models import (
     NewsIndexPage,
     NewsPage,
 )
+from plugins.testing import publish_page, translate_page
 
-
-def publish(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def translate(page: Page, title: str, **fields) -> Page:
-    """English translation of a Hebrew page, published, with English fields."""
-    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.title = title
-    for name, value in fields.items():
-        setattr(english, name, value)
-    english.save_revision().publish()
-    english.refresh_from_db()
-    return english.specific
+# Shared with plugin authors' tests (plugins.testing).
+publish = publish_page
+translate = translate_page
 
 
 @dataclass
