@@ -164,3 +164,26 @@ def test_drafts_only_for_the_page_editors(client, site):
     assert detail(client, page.pk, QUERY_STRING="version=draft").json()["title"] == (
         "טיוטה סודית"
     )
+
+
+def test_every_page_type_has_api_output_with_language(client, site):
+    from cms.models import EventIndexPage, StandardPage
+
+    community = site.community("קהילה", english="Community")
+    event = site.event(community, "מפגש")
+    pages = {
+        "cms.HomePage": site.home,
+        "cms.CommunityIndexPage": site.communities,
+        "cms.CommunityPage": community,
+        "cms.NewsIndexPage": site.news,
+        "cms.NewsPage": site.news_item(site.news, "ידיעה"),
+        "cms.EventIndexPage": EventIndexPage.objects.get(pk=event.get_parent().pk),
+        "cms.EventPage": event,
+        "cms.StandardPage": publish(site.home, StandardPage(title="אודות", slug="about")),
+    }
+    for label, page in pages.items():
+        data = detail(client, page.pk).json()
+        assert data["meta"]["type"] == label
+        assert (data["language"], data["direction"]) == ("he", "rtl"), label
+    english_home = detail(client, site.home_en.pk).json()
+    assert (english_home["language"], english_home["direction"]) == ("en", "ltr")
