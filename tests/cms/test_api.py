@@ -179,7 +179,9 @@ def test_every_page_type_has_api_output_with_language(client, site):
         "cms.NewsPage": site.news_item(site.news, "ידיעה"),
         "cms.EventIndexPage": EventIndexPage.objects.get(pk=event.get_parent().pk),
         "cms.EventPage": event,
-        "cms.StandardPage": publish(site.home, StandardPage(title="אודות", slug="about")),
+        "cms.StandardPage": publish(
+            site.home, StandardPage(title="אודות", slug="about")
+        ),
     }
     for label, page in pages.items():
         data = detail(client, page.pk).json()
