@@ -52,3 +52,23 @@ def _fresh_caches():
     yield
     cache.clear()
     activation.clear()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows(request):
+    """Put back the rows migrations made (root page, locales, collections) when an
+    earlier transactional test on this worker flushed them: Django restores them
+    only for the next ``serialized_rollback`` test, not for plain ones."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    )
+    if transactional or ("db" not in request.fixturenames and marker is None):
+        return
+    from django.db import connection
+    from wagtail.models import Page
+
+    request.getfixturevalue("db")
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents and not Page.objects.filter(depth=1).exists():
+        connection.creation.deserialize_db_from_string(contents)

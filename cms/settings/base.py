@@ -261,7 +261,9 @@ CONTENT_SECURITY_POLICY = {
 # Discovery never raises: a plugin that cannot load is reported and skipped.
 from plugins.loading import discover_plugins  # noqa: E402
 
-PLUGINS = env.list("PLUGINS", default=[])
+# First-party plugins (plugins/contrib/), on unless PLUGINS says otherwise.
+FIRST_PARTY_PLUGINS = ["plugins.contrib.annual_themes"]
+PLUGINS = env.list("PLUGINS", default=FIRST_PARTY_PLUGINS)
 PLUGINS_EXCLUDE = env.list("PLUGINS_EXCLUDE", default=[])
 PLUGINS_CONFIG: dict[str, dict] = env.json("PLUGINS_CONFIG", default={})
 PLUGIN_DISCOVERY = discover_plugins(PLUGINS, PLUGINS_EXCLUDE, PLUGINS_CONFIG)

@@ -10,7 +10,7 @@ import tempfile
 from plugins.loading import discover_plugins
 
 from .base import *  # noqa: F403
-from .base import CORE_APPS, DATABASES, env
+from .base import CORE_APPS, DATABASES, FIRST_PARTY_PLUGINS, env
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -28,8 +28,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 KEHILOT_REQUIRE_SERVICES = env.bool("KEHILOT_REQUIRE_SERVICES", default=False)
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
-# The test dummy plugin uses every extension point; it is on for the whole suite.
-PLUGINS = ["tests.testdummy_plugin"]
+# The test dummy plugin uses every extension point; it and the first-party
+# plugins are on for the whole suite.
+PLUGINS = ["tests.testdummy_plugin", *FIRST_PARTY_PLUGINS]
 PLUGINS_EXCLUDE: list[str] = []
 PLUGINS_CONFIG = {"testdummy": {"greeting": "shalom from settings"}}
 PLUGIN_DISCOVERY = discover_plugins(PLUGINS, PLUGINS_EXCLUDE, PLUGINS_CONFIG)

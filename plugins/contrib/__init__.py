@@ -1,0 +1,1 @@
+"""First-party plugins, written exactly as third parties write theirs."""

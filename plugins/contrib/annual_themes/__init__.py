@@ -1,0 +1,1 @@
+"""Annual themes: one network-wide theme a year (issue 6)."""
