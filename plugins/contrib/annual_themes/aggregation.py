@@ -1,9 +1,10 @@
 """What every community did under a theme, in a constant number of queries.
 
 A fixed number of queries whatever the number of communities: the view
-restrictions, the linked live pages, the live local adaptations, and the
-communities above them (matched by tree path prefix). Per-community switches
-come from the cached activation map.
+restrictions, the linked live pages, the live local adaptations, the
+communities above them (matched by tree path prefix) and their translations in
+the reader's language (a community's pages in both languages form one group).
+Per-community switches come from the cached activation map.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from plugins.api import get_community_model, is_plugin_active
@@ -64,6 +66,22 @@ def _community_of(page, communities: dict[str, Any]) -> Any:
     return None
 
 
+def _show_in_active_language(groups: dict[Any, CommunityGroup]) -> None:
+    """Name each community in the reader's language when it has that translation."""
+    keys = [key for key in groups if key is not None]
+    if not keys:
+        return
+    local = {
+        community.translation_key: community
+        for community in get_community_model().objects.filter(
+            translation_key__in=keys, locale__language_code=get_language()
+        )
+    }
+    for key in keys:
+        if key in local:
+            groups[key].community = local[key]
+
+
 def theme_summary(theme: Theme, request=None) -> ThemeSummary:
     """Linked live pages and local adaptations of ``theme``, grouped by community.
 
@@ -87,9 +105,11 @@ def theme_summary(theme: Theme, request=None) -> ThemeSummary:
             community = _community_of(page, communities)
             if community is not None and not is_plugin_active(LABEL, community):
                 continue
-            key = community.pk if community is not None else None
+            # A community's pages in every language form one group.
+            key = community.translation_key if community is not None else None
             group = groups.setdefault(key, CommunityGroup(community))
             getattr(group, kind).append(page)
+    _show_in_active_language(groups)
     ordered = sorted(
         groups.values(),
         key=lambda g: (

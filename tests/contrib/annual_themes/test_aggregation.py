@@ -100,3 +100,22 @@ def test_private_content_is_left_out(site, theme):
         page=community, restriction_type=PageViewRestriction.LOGIN
     )
     assert theme_summary(theme).groups == []
+
+
+@pytest.mark.django_db
+def test_a_community_in_both_languages_is_one_group_named_in_the_reader_language(
+    site, theme
+):
+    from django.utils import translation
+
+    community = site.community("קהילת ליון", city="ליון", country="FR", english="Lyon")
+    english = community.get_translation(site.home_en.locale)
+    link(theme, community_news(site, community, "ידיעה בעברית"))
+    link(theme, community_news(site, english, "English item"))
+    with translation.override("en"):
+        groups = [g for g in theme_summary(theme).groups if g.community]
+    assert len(groups) == 1 and groups[0].count == 2
+    assert groups[0].community.title == "Lyon"
+    with translation.override("he"):
+        groups = [g for g in theme_summary(theme).groups if g.community]
+    assert groups[0].community.title == "קהילת ליון"
