@@ -107,3 +107,20 @@ class SiteBuilder:
                 organiser=community,
             ),
         )
+
+
+def role_holder(community, username: str, role: str = "member", **fields):
+    """A new user with an approved ``role`` membership in ``community``."""
+    from django.contrib.auth.models import User
+
+    from cms.models import Membership, MembershipStatus
+
+    user = User.objects.create_user(username, f"{username}@example.org", "pw")
+    Membership.objects.create(
+        user=user,
+        community=community,
+        role=role,
+        status=MembershipStatus.APPROVED,
+        **fields,
+    )
+    return user

@@ -1,13 +1,12 @@
 """An editor of community A can edit A and never B: admin, API, collections."""
 
 import pytest
-from django.contrib.auth.models import User
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import APIToken, Collection
 
-from cms.models import Membership, MembershipRole, MembershipStatus, StandardPage
-from tests.sitebuilder import publish
+from cms.models import Membership, MembershipRole, StandardPage
+from tests.sitebuilder import publish, role_holder
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +15,7 @@ pytestmark = pytest.mark.django_db
 def two_communities(site):
     a = site.community("קהילה א", english="Community A")
     b = site.community("קהילה ב", english="Community B")
-    editor = User.objects.create_user("editor_a", "a@example.org", "pw")
-    Membership.objects.create(
-        user=editor,
-        community=a,
-        role=MembershipRole.EDITOR,
-        status=MembershipStatus.APPROVED,
-    )
-    return a, b, editor
+    return a, b, role_holder(a, "editor_a", MembershipRole.EDITOR)
 
 
 def test_community_creation_makes_groups_and_collection(site):

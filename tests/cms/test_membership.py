@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cms import membership as rules
 from cms.models import Membership, MembershipRole, MembershipStatus
+from tests.sitebuilder import role_holder
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +20,7 @@ def community(site):
 
 @pytest.fixture
 def moderator(community):
-    user = User.objects.create_user("mod", "mod@example.org", "pw")
-    Membership.objects.create(
-        user=user,
-        community=community,
-        role=MembershipRole.MODERATOR,
-        status=MembershipStatus.APPROVED,
-    )
-    return user
+    return role_holder(community, "mod", MembershipRole.MODERATOR)
 
 
 def test_join_request_then_approval(client, community, moderator):
@@ -121,12 +115,10 @@ def test_role_changes_move_groups(community):
 
 
 def test_future_term_gives_no_rights_yet(community):
-    person = User.objects.create_user("ben", "ben@example.org", "pw")
-    Membership.objects.create(
-        user=person,
-        community=community,
-        role=MembershipRole.EDITOR,
-        status=MembershipStatus.APPROVED,
+    person = role_holder(
+        community,
+        "ben",
+        MembershipRole.EDITOR,
         term_start=timezone.now() + timezone.timedelta(days=3),
     )
     assert not person.groups.filter(pk=community.editors_group_id).exists()

@@ -9,10 +9,11 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from cms.models import Membership, MembershipRole, MembershipStatus
+from cms.models import MembershipRole
 from plugins.models import PluginActivation
 from plugins.registry import registry
 from plugins.wagtail_hooks import PluginSwitchFormatter
+from tests.sitebuilder import role_holder
 
 pytestmark = pytest.mark.django_db
 
@@ -216,14 +217,7 @@ def test_switches_accept_post_only(staff_client, site):
 
 
 def make_editor(community):
-    editor = User.objects.create_user("editor", "editor@example.org", "pw")
-    Membership.objects.create(
-        user=editor,
-        community=community,
-        role=MembershipRole.EDITOR,
-        status=MembershipStatus.APPROVED,
-    )
-    return editor
+    return role_holder(community, "editor", MembershipRole.EDITOR)
 
 
 def test_community_editor_is_refused(client, site):
