@@ -42,21 +42,25 @@ def membership_state(user, page) -> MembershipState:
     return MembershipState(
         is_member=bool(current),
         is_pending=any(m.status == MembershipStatus.PENDING for m in rows),
-        can_moderate=can_moderate(user, community),
+        can_moderate=_is_staff(user)
+        or any(m.role == MembershipRole.MODERATOR for m in current),
         roles=tuple(m.get_role_display() for m in current),
     )
+
+
+def _is_staff(user) -> bool:
+    return user.is_superuser or user.has_perm("cms.change_membership")
 
 
 def can_moderate(user, page) -> bool:
     """Network staff, and current moderators of this community."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.has_perm("cms.change_membership"):
+    if _is_staff(user):
         return True
-    community = community_of(page)
     return (
         Membership.objects.current()
-        .filter(user=user, community=community, role=MembershipRole.MODERATOR)
+        .filter(user=user, community=community_of(page), role=MembershipRole.MODERATOR)
         .exists()
     )
 

@@ -5,7 +5,7 @@ They keep groups in step with memberships and tell plugins about domain events
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
 
@@ -27,16 +27,6 @@ def _community_published(sender, instance, revision=None, **kwargs):
     )
 
 
-def _remember_previous(sender, instance, raw=False, **kwargs):
-    """Keep the stored status and role so post_save can tell what changed."""
-    previous = None
-    if instance.pk and not raw:
-        previous = (
-            sender.objects.filter(pk=instance.pk).values("status", "role").first()
-        )
-    instance._previous = previous
-
-
 def _membership_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
@@ -44,6 +34,7 @@ def _membership_saved(sender, instance, raw=False, **kwargs):
 
     sync_groups(instance.user, instance.community)
     _emit_membership_events(instance)
+    instance.remember_stored_state()
 
 
 def _membership_deleted(sender, instance, **kwargs):
@@ -56,7 +47,7 @@ def _emit_membership_events(membership):
     from cms.models import MembershipStatus
     from plugins.events import emit
 
-    previous = getattr(membership, "_previous", None) or {}
+    previous = membership.stored_state or {}
     approved = membership.status == MembershipStatus.APPROVED
     common = {
         "membership": membership,
@@ -83,7 +74,6 @@ def connect() -> None:
     page_published.connect(
         _community_published, sender=CommunityPage, dispatch_uid="cms.community.pub"
     )
-    pre_save.connect(_remember_previous, sender=Membership, dispatch_uid="cms.m.pre")
     post_save.connect(_membership_saved, sender=Membership, dispatch_uid="cms.m.save")
     post_delete.connect(
         _membership_deleted, sender=Membership, dispatch_uid="cms.m.del"

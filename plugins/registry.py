@@ -185,27 +185,16 @@ class Registry:
                 del entries[key]
 
     @contextmanager
-    def temporarily(self, label: str = "test", **records: Any) -> Iterator[Registry]:
+    def temporarily(self, label: str = "test") -> Iterator[Registry]:
         """Register for a ``with`` block only, then restore every store.
 
-        ``records`` may name a plugin record to add (``status="active"``); the
-        block registers what it likes through the ``register_*`` methods.
+        Adds an active record for ``label`` if there is none; the block registers
+        what it likes through the ``register_*`` methods.
         """
-        saved = {
-            "plugins": dict(self.plugins),
-            "api_routers": dict(self.api_routers),
-            "template_slots": {k: list(v) for k, v in self.template_slots.items()},
-            "search_documents": dict(self.search_documents),
-            "periodic_tasks": dict(self.periodic_tasks),
-        }
-        if records or label not in self.plugins:
-            self.plugins[label] = PluginRecord(
-                label=label,
-                verbose_name=records.pop("verbose_name", label),
-                version=records.pop("version", "0"),
-                status=records.pop("status", "active"),
-                **records,
-            )
+        saved = {store: dict(getattr(self, store)) for store in ("plugins", *STORES)}
+        # Slot entries are lists the block appends to: copy those too.
+        saved["template_slots"] = {k: list(v) for k, v in self.template_slots.items()}
+        self.plugins.setdefault(label, PluginRecord(label, label, "0", "active"))
         try:
             yield self
         finally:

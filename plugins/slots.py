@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -61,7 +61,6 @@ def temporary_slot_renderer(
     """For tests: ``renderer(context, **kwargs)`` fills ``slot`` inside the block."""
     from plugins.registry import registry
 
-    with ExitStack() as stack:
-        stack.enter_context(registry.temporarily(plugin))
+    with registry.temporarily(plugin):
         registry.register_template_slot(plugin, TemplateSlot(slot, render=renderer))
         yield

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
+
 from plugins.activation import activation_map
 from plugins.registry import registry
 from plugins.slots import last_failure
+
+
+def display_name(record) -> str:
+    """The installed app's (translated) name; discovery kept only source text."""
+    try:
+        return str(apps.get_app_config(record.label).verbose_name)
+    except LookupError:  # not installed: skipped at start-up
+        return record.verbose_name
 
 
 def plugin_rows() -> list[dict[str, Any]]:
@@ -24,7 +34,7 @@ def plugin_rows() -> list[dict[str, Any]]:
         rows.append(
             {
                 "label": record.label,
-                "name": record.verbose_name,
+                "name": display_name(record),
                 "version": record.version or "-",
                 "status": record.status,
                 "network": "on" if network_on else "off",

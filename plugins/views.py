@@ -31,7 +31,7 @@ from wagtail.log_actions import log
 from cms.models import CommunityPage
 from plugins.models import PluginActivation
 from plugins.registry import registry
-from plugins.status import plugin_rows
+from plugins.status import display_name, plugin_rows
 
 PERMISSION = "plugins.manage_plugins"
 LOG_ACTION = "plugins.switch"
@@ -255,7 +255,7 @@ class NetworkSwitchView(SwitchView):
     states = NETWORK_STATES
 
     def switch(self, request, record, state: str) -> None:
-        message = describe_change(record.verbose_name, state)
+        message = describe_change(display_name(record), state)
         with transaction.atomic():
             row, _created = PluginActivation.objects.update_or_create(
                 label=record.label, community=None, defaults={"enabled": state == "on"}
@@ -280,7 +280,7 @@ class CommunitySwitchView(SwitchView):
                 404,
                 _("There is no community with id %(id)s.") % {"id": community_id},
             )
-        message = describe_change(record.verbose_name, state, community.title)
+        message = describe_change(display_name(record), state, community.title)
         rows = PluginActivation.objects.filter(
             label=record.label, community__translation_key=community.translation_key
         )

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.models import (
     CommunityIndexPage,
@@ -15,7 +15,7 @@ from cms.models import (
     NewsIndexPage,
     NewsPage,
 )
-from plugins.testing import publish_page, translate_page
+from plugins.testing import build_site, publish_page, translate_page
 
 # Shared with plugin authors' tests (plugins.testing).
 publish = publish_page
@@ -33,20 +33,10 @@ class SiteBuilder:
 
     @classmethod
     def build(cls) -> "SiteBuilder":
-        root = Page.get_first_root_node()
-        home = publish(root, HomePage(title="רשת הקהילות", slug="kehilot-home"))
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
-        Site.objects.exclude(root_page=home).delete()
-        home_en = translate(home, "Community Network")
-        communities = publish(
-            home, CommunityIndexPage(title="קהילות", slug="communities")
-        )
-        communities_en = translate(communities, "Communities")
-        news = publish(home, NewsIndexPage(title="חדשות", slug="news"))
-        return cls(home, home_en, communities, communities_en, news)
+        """The plugin authors' test site (``plugins.testing``) plus network news."""
+        base = build_site()
+        news = publish(base.home, NewsIndexPage(title="חדשות", slug="news"))
+        return cls(base.home, base.home_en, base.communities, base.communities_en, news)
 
     def community(
         self,

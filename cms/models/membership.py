@@ -99,6 +99,20 @@ class Membership(models.Model):
         ]
         indexes = [models.Index(fields=["community", "status"])]
 
+    #: Status and role as last read from or written to the database (``None`` for
+    #: a new row): lets the save signal tell what changed without a query.
+    stored_state: dict | None = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if {"status", "role"} <= set(field_names):  # never load a deferred field
+            instance.remember_stored_state()
+        return instance
+
+    def remember_stored_state(self) -> None:
+        self.stored_state = {"status": self.status, "role": self.role}
+
     def __str__(self) -> str:
         return f"{self.user} · {self.community} · {self.get_role_display()}"
 

@@ -234,6 +234,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "txt", "c
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No Gravatar: the network is closed to it here and it leaks emails; Wagtail then
+# draws its own default avatar instead of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security headers shared by every environment --------------------------------
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this with SAMEORIGIN.
