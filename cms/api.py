@@ -125,6 +125,18 @@ def mount_plugin_routers(api) -> None:
         )
 
 
+def mount_search_router(api) -> None:
+    """The project search at ``search/``: anonymous, session or bearer token."""
+    from search.api import router
+
+    api.add_router(
+        "/search/",
+        router,
+        auth=[BearerTokenAuth(), ReadSessionAuth(), AllowAnonymous()],
+        tags=["search"],
+    )
+
+
 def build_api():
     """Return Wagtail's v3 ``NinjaAPI`` with session auth and our routers attached."""
     global _built
@@ -139,6 +151,7 @@ def build_api():
     for _prefix, router, *_rest in api._router_registrations:
         _adjust_read_operations(router)
     mount_plugin_routers(api)
+    mount_search_router(api)
     api.title = "Kehilot API"
     api.description = (
         "Headless API of a Kehilot network: Wagtail's v3 pages API (community, news "

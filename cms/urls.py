@@ -13,6 +13,7 @@ from cms import views
 from cms.api import build_api
 from cms.health import healthz
 from cms.sitemaps import sitemap
+from search import views as search_views
 
 api = build_api()
 
@@ -40,6 +41,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("membership/", include("cms.membership_urls")),
+    path("search/", search_views.search_page, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("_util/login/", LoginRedirect.as_view()),  # Wagtail's own, unthrottled
     path("", include(wagtail_urls)),
     prefix_default_language=False,

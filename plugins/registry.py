@@ -17,12 +17,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.dispatch import Signal
 
 from plugins.types import PeriodicTask, SearchDocument, TemplateSlot
 
 logger = logging.getLogger("plugins")
 
 STORES = ("api_routers", "template_slots", "search_documents", "periodic_tasks")
+
+
+#: Sent with ``document`` when a search document is registered, so the search
+#: connects its receivers for that model (plugins become ready after ``search``).
+search_document_registered = Signal()
 
 
 class RegistryError(Exception):
@@ -168,6 +174,7 @@ class Registry:
         if key in self.search_documents:
             raise RegistryError(f"a search document for {key} is already registered")
         self.search_documents[key] = document.bound_to(label)
+        search_document_registered.send(sender=Registry, document=document)
 
     def register_periodic_task(self, label: str, task: PeriodicTask) -> None:
         name = f"{label}:{task.name}"

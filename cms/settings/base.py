@@ -139,6 +139,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.end_expired_memberships",
         "schedule": 60 * 60,
     },
+    # Picks up what an engine outage or a lost worker left in the search outbox.
+    "search-drain-outbox": {
+        "task": "search.tasks.drain_outbox",
+        "schedule": 60,
+    },
 }
 
 # Wagtail's own background work (reference index, file deletion) uses django-tasks.

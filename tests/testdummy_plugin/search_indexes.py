@@ -8,5 +8,10 @@ class DummyNoteDocument(SearchDocument):
     def is_public(self, note):
         return note.public
 
+    def owner_of(self, note):
+        return note.author
 
-documents = [DummyNoteDocument("testdummy.DummyNote", fields=("title", "body"))]
+
+documents = [
+    DummyNoteDocument("testdummy.DummyNote", fields=("title", "body"), type_name="note")
+]
