@@ -161,6 +161,12 @@ TASKS = {
 
 # --- Search --------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# The alias the project search reads and writes (physical indices: <alias>-<time>).
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="kehilot")
+# False in production (bulk-friendly); tests use "wait_for" so writes show at once.
+ELASTICSEARCH_REFRESH = env("ELASTICSEARCH_REFRESH", default="false")
+# Needs Debian's hunspell-he files on the server (docker-compose mounts them).
+ELASTICSEARCH_HEBREW_HUNSPELL = env.bool("ELASTICSEARCH_HEBREW_HUNSPELL", default=True)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Accounts (django-allauth) ---------------------------------------------------
