@@ -90,6 +90,12 @@ def _current_batch(using: str) -> set[tuple[str, str]]:
     return connection._kehilot_search_batch[1]
 
 
+def forget_batch(using: str = DEFAULT_DB_ALIAS) -> None:
+    """The outbox was drained inside the current transaction (a test, an
+    importer's explicit ``drain``): later changes must be written again."""
+    connections[using]._kehilot_search_batch = None
+
+
 def hand_to_worker() -> None:
     """Ask a worker to drain the outbox; if the broker is down, the periodic
     drain picks the items up later (they are already stored)."""

@@ -50,7 +50,10 @@ def backoff(attempts: int) -> datetime.timedelta:
 
 def drain(batch_size: int = BATCH_SIZE, max_batches: int | None = None) -> DrainReport:
     """Process due outbox items until none are left (or ``max_batches``)."""
+    from search.indexing import forget_batch
+
     report = DrainReport()
+    forget_batch()
     while max_batches is None or report.batches < max_batches:
         with transaction.atomic():
             items = list(

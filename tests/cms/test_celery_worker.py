@@ -168,3 +168,27 @@ def test_wagtail_background_tasks_run_on_the_worker(worker, settings):
         time.sleep(0.5)
     else:
         pytest.fail("the worker never updated Wagtail's reference index")
+
+
+def test_search_outbox_is_drained_by_the_worker(worker):
+    """A committed save hands the outbox to the worker, which indexes the page
+    into the PostgreSQL engine; nothing runs in the saving process."""
+    from search.models import OutboxItem, SearchEntry
+    from search.service import SearchParams, run_search
+
+    site = SiteBuilder.build()
+    community = site.community("קהילת וינה", city="וינה", country="AT")
+    page = publish(
+        community, StandardPage(title="והקהילה בווינה חוגגת", slug="vienna-party")
+    )
+    key = f"cms.standardpage:{page.pk}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if SearchEntry.objects.filter(key=key).exists():
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the worker never drained the search outbox")
+    assert not OutboxItem.objects.filter(object_id=str(page.pk)).exists()
+    found = run_search(None, SearchParams(q="קהילה חוגגת"), record=False)
+    assert [r.hit.key for r in found.results] == [key]

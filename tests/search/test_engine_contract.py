@@ -65,21 +65,62 @@ def day(year, month, d):
 
 
 CORPUS = [
-    doc("n:1", "קהילה חדשה באילת", "קהילה צעירה הוקמה השנה.", date=day(2025, 3, 1),
-        community_key="eilat"),
-    doc("n:2", "ערב בקהילה", "והקהילה התכנסה עם המרכזים הקהילתיים בצפון.",
-        date=day(2026, 5, 1), community_key="haifa", theme_year=2026),
-    doc("n:3", "Training for youth coordinators", "Coordinators trained in the "
-        "communities of the north.", language="en", date=day(2026, 6, 1),
-        community_key="haifa", theme_year=2026),
-    doc("n:4", "מרכז קהילתי חדש", "מרכז לנוער ולמשפחות.", type="community",
-        date=None, community_key="haifa"),
-    doc("n:5", "פרוטוקול ועד הקהילה", "ישיבת ועד", audience=("member:haifa",),
-        community_key="haifa"),
-    doc("n:6", "הערה פרטית על הקהילה", "טיוטה", audience=("user:7",), type="note",
-        plugin="testdummy", community_key="haifa"),
-    doc("n:7", "הערה ציבורית על הקהילה", "גלוי", type="note", plugin="testdummy",
-        community_key="eilat"),
+    doc(
+        "n:1",
+        "קהילה חדשה באילת",
+        "קהילה צעירה הוקמה השנה.",
+        date=day(2025, 3, 1),
+        community_key="eilat",
+    ),
+    doc(
+        "n:2",
+        "ערב בקהילה",
+        "והקהילה התכנסה עם המרכזים הקהילתיים בצפון.",
+        date=day(2026, 5, 1),
+        community_key="haifa",
+        theme_year=2026,
+    ),
+    doc(
+        "n:3",
+        "Training for youth coordinators",
+        "Coordinators trained in the communities of the north.",
+        language="en",
+        date=day(2026, 6, 1),
+        community_key="haifa",
+        theme_year=2026,
+    ),
+    doc(
+        "n:4",
+        "מרכז קהילתי חדש",
+        "מרכז לנוער ולמשפחות.",
+        type="community",
+        date=None,
+        community_key="haifa",
+    ),
+    doc(
+        "n:5",
+        "פרוטוקול ועד הקהילה",
+        "ישיבת ועד",
+        audience=("member:haifa",),
+        community_key="haifa",
+    ),
+    doc(
+        "n:6",
+        "הערה פרטית על הקהילה",
+        "טיוטה",
+        audience=("user:7",),
+        type="note",
+        plugin="testdummy",
+        community_key="haifa",
+    ),
+    doc(
+        "n:7",
+        "הערה ציבורית על הקהילה",
+        "גלוי",
+        type="note",
+        plugin="testdummy",
+        community_key="eilat",
+    ),
 ]
 
 
@@ -145,7 +186,9 @@ def test_audience_hides_documents_from_results_totals_and_facets(indexed):
 
 def test_switched_off_plugins_are_hidden(indexed):
     everyone = frozenset({"public", "user:7"})
-    off = search(indexed, "הערה", audience=everyone, hidden_plugins=frozenset({"testdummy"}))
+    off = search(
+        indexed, "הערה", audience=everyone, hidden_plugins=frozenset({"testdummy"})
+    )
     assert off.total == 0
     in_haifa = search(
         indexed,
