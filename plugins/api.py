@@ -16,23 +16,30 @@ from plugins.activation import inactive_community_keys, is_active
 from plugins.base import PluginConfig
 from plugins.hookspecs import EVENT_NAMES, hookimpl
 from plugins.registry import registry
-from plugins.types import PeriodicTask, SearchDocument, TemplateSlot
+from plugins.types import PUBLIC, PeriodicTask, SearchDocument, TemplateSlot
 
 __all__ = [
     "COMMUNITY_MODEL",
+    "PUBLIC",
     "EVENT_NAMES",
+    "PageSearchDocument",
     "PeriodicTask",
     "PluginConfig",
     "SearchDocument",
     "TemplateSlot",
     "community_for_page",
+    "current_memberships",
     "current_roles",
+    "emit_event",
     "exclude_inactive_communities",
     "get_community_model",
     "hookimpl",
     "is_plugin_active",
+    "membership_role_choices",
     "plugin_settings",
+    "request_search_reindex",
     "require_plugin_active",
+    "user_community_keys",
 ]
 
 #: Use in ForeignKeys: ``models.ForeignKey(COMMUNITY_MODEL, ...)``.
@@ -111,3 +118,77 @@ def require_plugin_active(label: str):
         return wrapper
 
     return decorator
+
+
+def emit_event(event: str, **kwargs: Any) -> list[Any]:
+    """Emit the domain event ``event`` (a name in ``EVENT_NAMES``) to every active
+    plugin, as core does; for events a plugin owns (e.g. ``award_announced``).
+
+    Call it after the change is committed (``transaction.on_commit``). Returns the
+    implementations' non-``None`` results; one that raises is logged and skipped.
+    """
+    from plugins.events import emit
+
+    return emit(event, **kwargs)
+
+
+def user_community_keys(user: Any, roles: tuple[str, ...] = ()) -> set[Any]:
+    """Translation keys of the communities where ``user`` currently holds a role
+    (any role, or one of ``roles``); empty for anonymous users. One query.
+
+    Compare with ``page.translation_key``: it covers every language of a community.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    from cms.models import Membership
+
+    rows = Membership.objects.current().filter(user=user)
+    if roles:
+        rows = rows.filter(role__in=roles)
+    return set(rows.values_list("community__translation_key", flat=True))
+
+
+def membership_role_choices() -> list[tuple[str, Any]]:
+    """Membership role codes with their translatable labels (``member``,
+    ``editor``, ``center_director``...; ``cms.models.MembershipRole``).
+
+    Usable as a model field's callable ``choices``, so migrations do not copy
+    the list and new core roles need no plugin migration.
+    """
+    from cms.models import MembershipRole
+
+    return list(MembershipRole.choices)
+
+
+def current_memberships(user: Any) -> list[tuple[Model, str]]:
+    """``(community, role)`` for every membership ``user`` currently holds, in any
+    community (one query; empty for anonymous users).
+
+    ``community`` is the source-language community page memberships point at;
+    compare communities across languages by ``translation_key``.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return []
+    from cms.models import Membership
+
+    rows = Membership.objects.current().filter(user=user).select_related("community")
+    return [(row.community, row.role) for row in rows]
+
+
+def request_search_reindex(obj: Model) -> None:
+    """Ask the project search to re-read ``obj`` once the current transaction
+    commits (e.g. after tagging it in a way ``kehilot_search_facets`` reports).
+    Objects whose model has no search document are ignored."""
+    from search.indexing import request_reindex
+
+    request_reindex(obj)
+
+
+def __getattr__(name: str) -> Any:
+    # ``PageSearchDocument`` lives in ``search`` (it reads Wagtail's view
+    # restrictions); imported lazily so importing this module stays cheap.
+    if name == "PageSearchDocument":
+        from search.documents import PageDocument
+
+        return PageDocument
+    raise AttributeError(name)

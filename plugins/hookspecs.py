@@ -54,6 +54,30 @@ class DomainEvents:
     def kehilot_post_created(self, post, topic, user, community):
         """A forum post was created (emitted by the forum app once it lands)."""
 
+    @hookspec
+    def kehilot_search_facets(self, obj, document, community):
+        """Extra facet values for ``obj``'s search document, which may belong to
+        another app (a news page a plugin tagged with a theme). Return a dict such
+        as ``{"theme_year": 2026}`` (``theme_year`` fills the standard facet, other
+        keys become extra facets) or ``None``. Called in the indexing worker while
+        the document is built; it must only read. Ask for a re-read after the
+        values change with ``plugins.api.request_search_reindex(obj)``.
+        """
+
+    @hookspec
+    def kehilot_award_announced(
+        self, cycle, program, winners, honourable_mentions, results_url, user
+    ):
+        """An award cycle's results were announced (emitted by the awards plugin,
+        on commit; network-wide, so no ``community``).
+
+        ``cycle``/``program``: the ``awards`` cycle and its program; ``winners`` and
+        ``honourable_mentions``: lists of nominations (``community`` is the member
+        community page or ``None``, ``nominee_name`` always set); ``results_url``:
+        the public results page (may be ``""``); ``user``: who announced (or None).
+        The forum app answers it with an announcement topic in the network forum.
+        """
+
 
 EVENT_NAMES = tuple(
     name.removeprefix("kehilot_")

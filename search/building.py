@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from plugins.events import emit
 from plugins.types import SearchDocument
 from search.analysis import index_terms
 from search.engines.base import IndexDocument
@@ -30,6 +31,14 @@ def _as_datetime(value: Any) -> datetime.datetime | None:
 def build(document: SearchDocument, obj: Any) -> IndexDocument:
     """The analysed document for ``obj`` (which ``document.is_indexed``)."""
     data = document.document(obj)
+    for extra in emit(
+        "search_facets", obj=obj, document=document, community=data["community"]
+    ):
+        for name, value in dict(extra).items():
+            if name == "theme_year":
+                data["theme_year"] = data["theme_year"] or value
+            elif name not in data["facets"]:
+                data["facets"][name] = value
     title_exact, title_expanded = index_terms(data["title"])
     body_exact, body_expanded = index_terms(data["body"])
     community = data["community"]

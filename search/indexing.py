@@ -107,6 +107,14 @@ def hand_to_worker() -> None:
         logger.exception("search: could not hand the outbox to a worker")
 
 
+def request_reindex(obj: Any) -> None:
+    """Re-read ``obj`` (as its most specific type, for pages) after commit."""
+    specific = getattr(obj, "specific", obj)
+    label = specific._meta.label_lower
+    if label in all_documents():
+        enqueue(label, specific.pk)
+
+
 # --- receivers -----------------------------------------------------------------
 def _on_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     label = sender._meta.label_lower

@@ -24,10 +24,26 @@ class AnnualThemesConfig(PluginConfig):
         from django.db.models.signals import post_delete, post_save
 
         from . import banner_cache
-        from .models import Theme, ThemePage
+        from .models import Theme, ThemeLink, ThemePage
 
         for model in (Theme, ThemePage):
             for signal in (post_save, post_delete):
                 signal.connect(
                     banner_cache.clear, sender=model, dispatch_uid=f"{LABEL}-{model}"
                 )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                reindex_tagged_page, sender=ThemeLink, dispatch_uid=f"{LABEL}-link"
+            )
+
+
+def reindex_tagged_page(sender, instance, **kwargs):
+    """A tag changes the page's theme-year facet: the search re-reads it."""
+    from plugins.api import request_search_reindex
+
+    if instance.page_id:
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            request_search_reindex(page)
