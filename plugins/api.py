@@ -18,6 +18,9 @@ from plugins.hookspecs import EVENT_NAMES, hookimpl
 from plugins.registry import registry
 from plugins.types import PUBLIC, PeriodicTask, SearchDocument, TemplateSlot
 
+# A page's document: indexed while live, readable as its view restrictions allow.
+from search.documents import PageDocument as PageSearchDocument  # noqa: E402
+
 __all__ = [
     "COMMUNITY_MODEL",
     "PUBLIC",
@@ -182,13 +185,3 @@ def request_search_reindex(obj: Model) -> None:
     from search.indexing import request_reindex
 
     request_reindex(obj)
-
-
-def __getattr__(name: str) -> Any:
-    # ``PageSearchDocument`` lives in ``search`` (it reads Wagtail's view
-    # restrictions); imported lazily so importing this module stays cheap.
-    if name == "PageSearchDocument":
-        from search.documents import PageDocument
-
-        return PageDocument
-    raise AttributeError(name)
