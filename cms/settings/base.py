@@ -276,7 +276,10 @@ CONTENT_SECURITY_POLICY = {
 from plugins.loading import discover_plugins  # noqa: E402
 
 # First-party plugins (plugins/contrib/), on unless PLUGINS says otherwise.
-FIRST_PARTY_PLUGINS = ["plugins.contrib.annual_themes"]
+FIRST_PARTY_PLUGINS = [
+    "plugins.contrib.annual_themes",
+    "plugins.contrib.training",
+]
 PLUGINS = env.list("PLUGINS", default=FIRST_PARTY_PLUGINS)
 PLUGINS_EXCLUDE = env.list("PLUGINS_EXCLUDE", default=[])
 PLUGINS_CONFIG: dict[str, dict] = env.json("PLUGINS_CONFIG", default={})

@@ -1,0 +1,1 @@
+"""Training catalog: courses, sessions, registration with a waitlist (issue 7)."""
