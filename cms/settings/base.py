@@ -279,6 +279,7 @@ from plugins.loading import discover_plugins  # noqa: E402
 FIRST_PARTY_PLUGINS = [
     "plugins.contrib.annual_themes",
     "plugins.contrib.training",
+    "plugins.contrib.awards",
 ]
 PLUGINS = env.list("PLUGINS", default=FIRST_PARTY_PLUGINS)
 PLUGINS_EXCLUDE = env.list("PLUGINS_EXCLUDE", default=[])

@@ -1,0 +1,1 @@
+"""Awards: a yearly juried award for outstanding communities (issue 7)."""
