@@ -55,6 +55,15 @@ class DomainEvents:
         """A forum post was created (emitted by the forum app once it lands)."""
 
     @hookspec
+    def kehilot_seed_demo(self, home, home_en, communities, users):
+        """``manage.py seed_demo`` built the demo network: add the plugin's demo
+        content. ``home``/``home_en``: the Hebrew home page and its English
+        translation; ``communities``: the Hebrew ``CommunityPage`` of each demo
+        community by slug; ``users``: demo users by username. Runs inside the
+        command's transaction and on every run: create only what is missing.
+        """
+
+    @hookspec
     def kehilot_search_facets(self, obj, document, community):
         """Extra facet values for ``obj``'s search document, which may belong to
         another app (a news page a plugin tagged with a theme). Return a dict such

@@ -148,7 +148,42 @@ class Command(BaseCommand):
                 spec["slug"]: self.build_community(spec) for spec in demo.COMMUNITIES
             }
             logins = self.build_users(homes, communities)
+            self.forum_demo_content(communities)
+            self.plugin_demo_content(homes, communities)
         self.report(logins, communities)
+
+    def forum_demo_content(self, communities):
+        """Forum areas for every community, and a few conversations in each."""
+        from django.contrib.auth import get_user_model
+
+        from forum.demo import seed_forum_demo
+
+        usernames = [spec["username"] for spec in demo.USERS]
+        users = {
+            user.username: user
+            for user in get_user_model().objects.filter(username__in=usernames)
+        }
+        pages = [pair.he for pair in communities.values()]
+        self.counts["forum topics"] += seed_forum_demo(pages, users)
+
+    def plugin_demo_content(self, homes, communities):
+        """Each active plugin adds its own demo content (``kehilot_seed_demo``)."""
+        from django.contrib.auth import get_user_model
+
+        from plugins.events import emit
+
+        usernames = [spec["username"] for spec in demo.USERS]
+        users = {
+            user.username: user
+            for user in get_user_model().objects.filter(username__in=usernames)
+        }
+        emit(
+            "seed_demo",
+            home=homes[0],
+            home_en=homes[1],
+            communities={slug: pair.he for slug, pair in communities.items()},
+            users=users,
+        )
 
     # --- pages ------------------------------------------------------------------
 

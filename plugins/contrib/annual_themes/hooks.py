@@ -19,3 +19,12 @@ def kehilot_search_facets(obj):
     )
     latest = max(years, default=None)
     return {"theme_year": latest} if latest else None
+
+
+@hookimpl
+def kehilot_seed_demo(home, home_en, communities, users):
+    """``seed_demo``: the themes, the active theme's page, local adaptations and
+    links from demo news pages (``demo.py``)."""
+    from .demo import seed
+
+    seed(home, home_en, communities, users)
