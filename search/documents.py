@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.utils.html import strip_tags
 
 from plugins.types import SearchDocument
 from search.audience import page_audience
@@ -18,7 +17,12 @@ from search.audience import page_audience
 
 class PageDocument(SearchDocument):
     """A Wagtail page: indexed while live, with the audience its view restrictions
-    allow; the text is the title, the intro/summary and the StreamField body."""
+    allow; the text is the title, the intro/summary and the StreamField body.
+
+    The body is plain text: plain fields are taken as they are (the templates
+    show them escaped, so "<b>" typed in an intro is text, and findable), and
+    rich text and StreamFields give their text through Wagtail's
+    ``get_searchable_content`` (tags stripped, entities decoded)."""
 
     text_fields: tuple[str, ...] = ("intro", "short_description", "body")
 
@@ -33,7 +37,7 @@ class PageDocument(SearchDocument):
                 parts.extend(str(v) for v in field.get_searchable_content(value))
             elif value:
                 parts.append(str(value))
-        return strip_tags("\n".join(p for p in parts if p))
+        return "\n".join(p for p in parts if p)
 
     def prepare_url(self, page: Any) -> str:
         return page.get_url() or ""
@@ -61,7 +65,7 @@ class CommunityDocument(PageDocument):
         # The country in the page's own language (the worker's is arbitrary).
         with translation.override(page.locale.language_code):
             place = ", ".join(p for p in (page.city, str(page.country.name)) if p)
-        return f"{place}\n{super().prepare_body(page)}"
+        return f"{place} · {super().prepare_body(page)}"
 
     def prepare_date(self, page: Any) -> Any:
         return None
@@ -74,8 +78,9 @@ class NewsDocument(PageDocument):
 
 class EventDocument(PageDocument):
     def prepare_body(self, page: Any) -> str:
-        where = " ".join(p for p in (page.venue, page.address) if p)
-        return f"{where}\n{super().prepare_body(page)}".strip()
+        where = ", ".join(p for p in (page.venue, page.address) if p)
+        body = super().prepare_body(page)
+        return f"{where} · {body}" if where and body else where or body
 
     def prepare_date(self, page: Any) -> Any:
         return page.start

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from search.service import (
     InvalidSearch,
@@ -16,12 +17,13 @@ from search.service import (
     run_search,
 )
 
+# Marked for makemessages; translated when the page is rendered.
 FACET_TITLES = {
-    "type": "Type",
-    "community": "Community",
-    "language": "Language",
-    "theme_year": "Theme year",
-    "year": "Year",
+    "type": gettext_noop("Type"),
+    "community": gettext_noop("Community"),
+    "language": gettext_noop("Language"),
+    "theme_year": gettext_noop("Theme year"),
+    "year": gettext_noop("Year"),
 }
 FACET_PARAMS = {"type", "community", "language", "theme_year"}
 

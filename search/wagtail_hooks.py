@@ -3,7 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
 from search.admin_views import SearchQueriesView
 
@@ -21,7 +21,8 @@ def register_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_menu_item():
-    return AdminOnlyMenuItem(
+    # Every admin user: editors learn what readers look for (no people named).
+    return MenuItem(
         _("Search queries"),
         reverse("kehilot_search_queries"),
         icon_name="search",

@@ -112,3 +112,55 @@ def test_languages_directions_and_a_community_page(
         finally:
             browser.close()
     assert policy_errors == []
+
+
+def result_total(page) -> int:
+    """The number in "15 תוצאות" / "15 results"."""
+    text = page.locator(".search-summary p").first.inner_text()
+    return int(re.search(r"\d+", text)[0])
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_search_from_the_header_and_narrow_with_a_facet(
+    chromium_path, demo_site, live_server, monkeypatch
+):
+    from playwright.sync_api import expect, sync_playwright
+
+    from search.tasks import drain
+
+    drain()  # whatever the seeding left in the outbox (normally nothing)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live_server.url + "/")
+            box = page.locator("form.site-search input")
+            box.fill("קהילה")
+            box.press("Enter")
+            page.wait_for_url(re.compile(r"/search/\?q="))
+            assert html_lang_dir(page) == ("he", "rtl")
+            hits = page.locator(".search-hit")
+            expect(hits.first).to_be_visible()
+            expect(page.locator(".search-hit mark").first).to_be_visible()
+            total = result_total(page)
+            assert total >= 2
+
+            # A facet value that covers only some of the results narrows them.
+            facet = None
+            for link in page.locator(".search-facet a").all():
+                count = int(link.locator(".search-facet__count").inner_text())
+                if count < total:
+                    facet = (link, count)
+                    break
+            assert facet is not None, "no facet value narrows the results"
+            link, count = facet
+            link.click()
+            page.wait_for_load_state()
+            assert result_total(page) == count < total
+            expect(page.locator(".search-facet a.is-selected")).to_have_count(1)
+            assert hits.count() == min(count, 20)
+        finally:
+            browser.close()
