@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("membership/", include("cms.membership_urls")),
     path("search/", search_views.search_page, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("forum/", include("forum.site_urls")),
     path("_util/login/", LoginRedirect.as_view()),  # Wagtail's own, unthrottled
     path("", include(wagtail_urls)),
     prefix_default_language=False,

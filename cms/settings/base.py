@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from machina import MACHINA_MAIN_TEMPLATE_DIR  # a path only: imports no machina code
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,7 +29,24 @@ CORE_APPS = [
     "cms",
     "plugins",
     "search",
+    # The forum: our `forum` app *is* machina's `forum` app (label "forum"; machina's
+    # override mechanism, see forum/apps.py) and comes before machina's other apps so
+    # its Hebrew catalogue and templates win. forum_permission is overridden too
+    # (our permission handler: hidden areas, network staff).
     "forum",
+    "forum.machina_apps.forum_permission",
+    "machina",
+    "machina.apps.forum_conversation",
+    "forum.machina_apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    "mptt",
+    "haystack",  # machina imports it; its search page is served by ours (forum/views.py)
+    "widget_tweaks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -73,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # One forum permission handler per request (ours, via machina's get_class).
+    "forum.middleware.ForumPermissionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -82,7 +102,13 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Machina names its templates relative to its own directory ("forum/…",
+        # "board_base.html"): our overrides in templates/machina/ come first.
+        "DIRS": [
+            BASE_DIR / "templates",
+            BASE_DIR / "templates" / "machina",
+            MACHINA_MAIN_TEMPLATE_DIR,
+        ],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -94,6 +120,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
                 "cms.context_processors.site_chrome",
+                "machina.core.context_processors.metadata",
             ],
         },
     },
@@ -124,6 +151,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Machina keeps uploads between a post's preview and its submission here; it must
+# be shared by every web worker (Redis), else a directory.
+CACHES["machina_attachments"] = (
+    {**CACHES["default"], "KEY_PREFIX": "kehilot-attachments", "TIMEOUT": 3600}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env(
+            "FORUM_ATTACHMENT_CACHE_DIR", default="/tmp/kehilot-forum-attachments"
+        ),
+        "TIMEOUT": 3600,
+    }
+)
 
 # --- Background work -----------------------------------------------------------
 # Without a broker every task runs inline, so ``make run`` needs nothing else.
@@ -168,6 +208,36 @@ ELASTICSEARCH_REFRESH = env("ELASTICSEARCH_REFRESH", default="false")
 # Needs Debian's hunspell-he files on the server (docker-compose mounts them).
 ELASTICSEARCH_HEBREW_HUNSPELL = env.bool("ELASTICSEARCH_HEBREW_HUNSPELL", default=True)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Machina's search needs haystack configured; nothing is indexed there (the forum
+# search page redirects to the project search, /search/?type=forum_post).
+HAYSTACK_CONNECTIONS = {
+    "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
+}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+
+# --- Forum (django-machina) -------------------------------------------------------
+# Machina reads these at import time (machina.conf.settings): they must live here,
+# never be changed at run time or in tests with override_settings.
+MACHINA_FORUM_NAME = "Kehilot"
+# Markdown, then an nh3 allowlist: machina's markdown2 "safe mode" has a record of
+# bypasses. The same function renders posts for the API, emails and search.
+MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_post", {})
+MACHINA_MARKUP_WIDGET = "django.forms.Textarea"
+MACHINA_PROFILE_SIGNATURE_MAX_LENGTH = 255
+MACHINA_TOPIC_POSTS_NUMBER_PER_PAGE = 15
+MACHINA_FORUM_TOPICS_NUMBER_PER_PAGE = 20
+MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
+# Our own attachment rules (forum/attachments.py): allowed types and size.
+FORUM_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024
+FORUM_ATTACHMENT_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "gif", "webp", "txt"]
+MACHINA_PROFILE_AVATAR_MAX_UPLOAD_SIZE = 1024 * 1024
+# Machina's forum_permission and forum_attachments apps are ours (labels unchanged,
+# forum/machina_apps/); their migrations stay machina's.
+MIGRATION_MODULES = {
+    "forum_permission": "machina.apps.forum_permission.migrations",
+    "forum_attachments": "machina.apps.forum_conversation.forum_attachments.migrations",
+}
 
 # --- Accounts (django-allauth) ---------------------------------------------------
 AUTHENTICATION_BACKENDS = [
