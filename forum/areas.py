@@ -102,7 +102,14 @@ def community_unpublished(page) -> None:
 
 
 def set_hidden(community, hidden: bool) -> int:
-    return CommunityForum.objects.filter(community=community).update(hidden=hidden)
+    rows = CommunityForum.objects.filter(community=community)
+    changed = list(rows.exclude(hidden=hidden).values_list("forum_id", flat=True))
+    count = rows.update(hidden=hidden)
+    if changed:
+        from forum.search_documents import reindex_forums
+
+        reindex_forums(changed)  # who may find its posts changed
+    return count
 
 
 def set_visibility(forum, visibility: str) -> None:
@@ -114,6 +121,9 @@ def set_visibility(forum, visibility: str) -> None:
     )
     if not updated.update(visibility=visibility):
         raise ValueError("not a community forum")
+    from forum.search_documents import reindex_forums
+
+    reindex_forums([forum.pk])  # who may find its posts changed
 
 
 @transaction.atomic

@@ -207,14 +207,13 @@ def can_moderate(user, forum, request=None) -> bool:
 def forum_audience(forum) -> list[str]:
     """Search audience tokens (``search.audience``) of a forum's posts.
 
-    ``["public"]`` for a forum anyone reads, ``["member:<translation key>"]`` for a
-    members-only community forum, ``[]`` (network staff only) for a hidden area.
-    Forums made by hand follow machina's permission rows. Staff who are not
-    superusers read members-only forums on the site but not in search (search
-    gives only superusers everything).
+    ``["public"]`` for a forum anyone reads, ``["member:<translation key>",
+    "staff"]`` for a members-only community forum, ``["staff"]`` for a hidden
+    area (network staff read both on the site too). Forums made by hand follow
+    machina's permission rows.
     """
     from plugins.types import PUBLIC
-    from search.audience import member_token
+    from search.audience import STAFF, member_token
 
     row = (
         CommunityForum.objects.select_related("community")
@@ -227,12 +226,12 @@ def forum_audience(forum) -> list[str]:
         forum__in=forum.get_ancestors(), hidden=True
     ).exists()
     if row.hidden or parent_hidden:
-        return []
+        return [STAFF]
     if row.scope == Scope.NETWORK or row.is_public or row.kind == Kind.CATEGORY:
         return [PUBLIC]
     if row.community is None:
-        return []
-    return [member_token(row.community.translation_key)]
+        return [STAFF]
+    return [member_token(row.community.translation_key), STAFF]
 
 
 def _unmanaged_audience(forum) -> list[str]:

@@ -20,12 +20,14 @@ from forum.models import CommunityForum, Kind, Scope, Visibility
 from forum.permissions import can_moderate
 
 # The project search's document type for forum posts (search.documents).
-FORUM_SEARCH_TYPE = "forum_post"
+#: The search's document types for the forum (``forum.search_documents``).
+FORUM_SEARCH_TYPES = ("forum_topic", "forum_post")
 
 
 def forum_search(request):
     """Machina's search page: hand the query to the project search (``/search/``)."""
-    query = {"q": request.GET.get("q", "")[:200], "type": FORUM_SEARCH_TYPE}
+    query = [("q", request.GET.get("q", "")[:200])]
+    query += [("type", kind) for kind in FORUM_SEARCH_TYPES]
     return HttpResponseRedirect(f"{reverse('search')}?{urlencode(query)}")
 
 

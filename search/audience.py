@@ -14,6 +14,9 @@ from typing import Any
 from plugins.types import PUBLIC
 
 LOGIN = "login"
+#: Network staff who are not superusers (``cms.change_membership``): they read
+#: members-only and hidden forum areas (``forum.permissions``).
+STAFF = "staff"
 
 
 def user_token(user_id: Any) -> str:
@@ -45,6 +48,8 @@ def tokens_for(user: Any) -> frozenset[str] | None:
         .values_list("community__translation_key", flat=True)
     )
     tokens.update(member_token(key) for key in keys)
+    if user.has_perm("cms.change_membership"):
+        tokens.add(STAFF)
     return frozenset(tokens)
 
 

@@ -96,9 +96,12 @@ CORE_DOCUMENTS: tuple[SearchDocument, ...] = (
 
 def all_documents() -> dict[str, SearchDocument]:
     """Every document by lower-case model label: core first, then plugins'."""
+    from forum.search_documents import DOCUMENTS as FORUM_DOCUMENTS
     from plugins.registry import registry
 
-    documents = {doc.model_label.lower(): doc for doc in CORE_DOCUMENTS}
+    documents = {
+        doc.model_label.lower(): doc for doc in (*CORE_DOCUMENTS, *FORUM_DOCUMENTS)
+    }
     for label, document in registry.search_documents.items():
         documents[label.lower()] = document
     return documents

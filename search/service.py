@@ -37,6 +37,8 @@ CORE_TYPE_LABELS = {
     "news": _("News"),
     "event": _("Events"),
     "page": _("Pages"),
+    "forum_topic": _("Forum topics"),
+    "forum_post": _("Forum replies"),
 }
 LANGUAGE_LABELS = {"he": _("Hebrew"), "en": _("English")}
 
