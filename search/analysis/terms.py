@@ -77,11 +77,17 @@ def english_stem(norm: str) -> str:
 
 def term_variants(norm: str) -> list[str]:
     """What the expanded field holds for one word (see ``index_terms``)."""
+    return list(_term_variants(norm))
+
+
+@lru_cache(maxsize=131072)
+def _term_variants(norm: str) -> tuple[str, ...]:
+    # Cached: a corpus repeats its words, and analysis dominates a rebuild.
     if is_hebrew(norm):
-        return hebrew_variants(norm)
+        return tuple(hebrew_variants(norm))
     if is_latin(norm):
-        return list(dict.fromkeys((norm, english_stem(norm))))
-    return [norm]
+        return tuple(dict.fromkeys((norm, english_stem(norm))))
+    return (norm,)
 
 
 def index_terms(text: str) -> tuple[list[str], list[str]]:
@@ -95,5 +101,5 @@ def index_terms(text: str) -> tuple[list[str], list[str]]:
     expanded: list[str] = []
     for token in tokenize(text):
         exact.append(token.norm)
-        expanded.extend(term_variants(token.norm))
+        expanded.extend(_term_variants(token.norm))
     return exact, expanded

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Hebrew letters, including Yiddish ligatures and the presentation forms that NFKC
@@ -60,6 +61,7 @@ class Token:
     norm: str
 
 
+@lru_cache(maxsize=131072)
 def _normalize_word(surface: str) -> str:
     word = unicodedata.normalize("NFKC", surface).casefold()
     # NFD exposes accents (é -> e + U+0301) so that they can be dropped with the points.

@@ -343,12 +343,13 @@ class SqliteEngine(DatabaseEngine):
 
     def ranked(self, matched, query, request, *, titles_only):
         expression = self.expression(query, titles_only=titles_only)
+        # ``e.id IN``, not ``f.rowid IN``: FTS5 would re-run the MATCH once per id.
         ids_sql, ids_params = matched.values("id").query.sql_with_params()
         w_title, w_body, w_expanded = self.weights
         sql = (
             f"SELECT f.rowid, -bm25({FTS_TABLE}, %s, %s, %s) AS score "
             f"FROM {FTS_TABLE} AS f JOIN {SearchEntry._meta.db_table} AS e "
-            f"ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s AND f.rowid IN ({ids_sql}) "
+            f"ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s AND e.id IN ({ids_sql}) "
             "ORDER BY score DESC, e.date DESC, e.key LIMIT %s OFFSET %s"
         )
         params = [w_title, w_body, w_expanded, expression, *ids_params]
@@ -457,6 +458,15 @@ class PostgresEngine(DatabaseEngine):
             .values_list("id", "score")[request.offset : request.offset + request.limit]
         )
         return _in_order(dict(rows))
+
+    def rebuild(self, batches):
+        total = super().rebuild(batches)
+        # Fresh rows have no statistics: without them the planner skips the GIN
+        # index until autovacuum comes by.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
+            cursor.execute(f"ANALYZE {SearchAudience._meta.db_table}")
+        return total
 
     def _write_text(self, rows):
         table = SearchEntry._meta.db_table
