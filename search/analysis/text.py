@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Hebrew letters, including Yiddish ligatures and the presentation forms that NFKC
 # folds back to plain letters (U+FB1E is a point and U+FB29 a plus sign: excluded).
