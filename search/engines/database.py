@@ -226,27 +226,25 @@ class DatabaseEngine(SearchEngine):
         return entries
 
     def facets(self, matched: QuerySet) -> dict[str, dict[str, int]]:
-        result: dict[str, dict[str, int]] = {}
-        for facet, column in (
-            ("type", "type"),
-            ("community", "community_key"),
-            ("language", "language"),
-            ("theme_year", "theme_year"),
-        ):
-            rows = matched.values(column).annotate(n=Count("id")).order_by()
-            result[facet] = {
-                str(row[column]): row["n"]
-                for row in rows
-                if row[column] not in ("", None)
-            }
-        years = (
-            matched.exclude(date=None)
-            .annotate(year=ExtractYear("date"))
-            .values("year")
+        """Every facet from one grouped pass over the matches (the combinations
+        of type, community, language, theme year and year are few), summed here:
+        five GROUP BYs would run the match and the permission check five times."""
+        columns = ("type", "community_key", "language", "theme_year", "year")
+        names = ("type", "community", "language", "theme_year", "year")
+        result: dict[str, dict[str, int]] = {name: {} for name in names}
+        rows = (
+            matched.annotate(year=ExtractYear("date"))
+            .values(*columns)
             .annotate(n=Count("id"))
             .order_by()
         )
-        result["year"] = {str(row["year"]): row["n"] for row in years}
+        for row in rows:
+            for name, column in zip(names, columns, strict=True):
+                value = row[column]
+                if value in ("", None):
+                    continue
+                bucket = result[name]
+                bucket[str(value)] = bucket.get(str(value), 0) + row["n"]
         return result
 
     def _hit(self, entry: SearchEntry, score: float) -> Hit:
