@@ -40,6 +40,7 @@ __all__ = [
     "is_plugin_active",
     "membership_role_choices",
     "plugin_settings",
+    "readable_forum_ids",
     "request_search_reindex",
     "require_plugin_active",
     "user_community_keys",
@@ -185,3 +186,22 @@ def request_search_reindex(obj: Model) -> None:
     from search.indexing import request_reindex
 
     request_reindex(obj)
+
+
+def readable_forum_ids(user: Any, request: HttpRequest | None = None) -> set[int]:
+    """Ids of the forums ``user`` may read, as the forum's own rules decide
+    (members-only forums for the community's members, hidden areas for network
+    staff; a hidden parent hides its children). Empty when the forum app is not
+    installed. Pass ``request`` to share its permission cache.
+
+    Filter forum content a plugin lists with it (``forum_id__in=...``).
+    """
+    from django.apps import apps
+
+    if not apps.is_installed("forum"):
+        return set()
+    from django.contrib.auth.models import AnonymousUser
+
+    from forum.permissions import readable_forum_ids as forum_readable
+
+    return forum_readable(user if user is not None else AnonymousUser(), request)

@@ -45,16 +45,26 @@ class ItemOut(Schema):
     url: str | None
 
 
+class CountsOut(Schema):
+    pages: int
+    courses: int
+    topics: int
+
+
 class CommunityOut(Schema):
     community_id: int | None
     community_title: str | None
     count: int
+    counts: CountsOut
     items: list[ItemOut]
+    courses: list[ItemOut]
+    topics: list[ItemOut]
     adaptations: list[ItemOut]
 
 
 class ThemeDetailOut(ThemeOut):
     total: int
+    counts: CountsOut
     communities: list[CommunityOut]
 
 
@@ -80,6 +90,10 @@ def _item(page, request) -> dict:
     return {"id": page.pk, "title": page.title, "url": page.get_url(request)}
 
 
+def _object(entry) -> dict:
+    return {"id": entry.id, "title": entry.title, "url": entry.url}
+
+
 def _themes():
     return Theme.objects.prefetch_related("resources__document")
 
@@ -103,20 +117,31 @@ def archive(request, lang: str | None = None):
 
 @router.get("/{year}/", response={200: ThemeDetailOut, 404: Message})
 def theme_detail(request, year: int, lang: str | None = None):
-    """One year's theme with what each community linked to it, with counts."""
+    """One year's theme with what each community tagged with it (pages, training
+    courses, forum topics the caller may read) and its local adaptations, with
+    counts per community and per kind; network-wide content has no community."""
     theme = _themes().filter(year=year).first()
     if theme is None:
         return Status(404, {"detail": f"No theme for the year {year}."})
-    summary = theme_summary(theme, request=request)
+    language = _language(request, lang)
+    summary = theme_summary(theme, request=request, language=language)
     communities = [
         {
             "community_id": group.community.pk if group.community else None,
             "community_title": group.community.title if group.community else None,
             "count": group.count,
+            "counts": group.counts,
             "items": [_item(page, request) for page in group.items],
+            "courses": [_object(entry) for entry in group.courses],
+            "topics": [_object(entry) for entry in group.topics],
             "adaptations": [_item(page, request) for page in group.adaptations],
         }
         for group in summary.groups
     ]
-    data = _theme(theme, _language(request, lang))
-    return {**data, "total": summary.total, "communities": communities}
+    data = _theme(theme, language)
+    return {
+        **data,
+        "total": summary.total,
+        "counts": summary.counts,
+        "communities": communities,
+    }

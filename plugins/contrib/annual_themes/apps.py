@@ -33,17 +33,43 @@ class AnnualThemesConfig(PluginConfig):
                 )
         for signal in (post_save, post_delete):
             signal.connect(
-                reindex_tagged_page, sender=ThemeLink, dispatch_uid=f"{LABEL}-link"
+                reindex_tagged_content, sender=ThemeLink, dispatch_uid=f"{LABEL}-link"
+            )
+        from .targets import available_kinds
+
+        # Object links have no foreign key: drop them with their course or topic.
+        for kind in available_kinds():
+            post_delete.connect(
+                drop_links_of_deleted,
+                sender=kind.model,
+                dispatch_uid=f"{LABEL}-drop-{kind.code}",
             )
 
 
-def reindex_tagged_page(sender, instance, **kwargs):
-    """A tag changes the page's theme-year facet: the search re-reads it."""
+def reindex_tagged_content(sender, instance, **kwargs):
+    """A tag changes its target's theme-year facet: the search re-reads it."""
     from plugins.api import request_search_reindex
 
+    target = None
     if instance.page_id:
         from wagtail.models import Page
 
-        page = Page.objects.filter(pk=instance.page_id).first()
-        if page is not None:
-            request_search_reindex(page)
+        target = Page.objects.filter(pk=instance.page_id).first()
+    elif instance.content_type_id and instance.object_id:
+        from .targets import kind_for_content_type
+
+        kind = kind_for_content_type(instance.content_type_id)
+        target = kind.get(instance.object_id) if kind else None
+    if target is not None:
+        request_search_reindex(target)
+
+
+def drop_links_of_deleted(sender, instance, **kwargs):
+    """A tagged course or topic was deleted: its theme links go with it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import ThemeLink
+
+    ThemeLink.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -159,8 +160,13 @@ class ThemeResource(Orderable):
 
 
 class ThemeLink(models.Model):
-    """Tags content with a theme: a page (news, events) or, later, any object
-    (forum topics, training courses) through ``content_type`` + ``object_id``."""
+    """Tags content with a theme: a page (news, events) or another object (a
+    training course, a forum topic) through ``content_type`` + ``object_id``.
+
+    Exactly one target, and each target once per theme (database constraints).
+    The linkable kinds besides pages are listed in ``targets``; editors tag in
+    the snippet admin (``forms.ThemeLinkForm``).
+    """
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="links")
     page = models.ForeignKey(
@@ -178,26 +184,70 @@ class ThemeLink(models.Model):
         related_name="+",
     )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
-
-    panels = [FieldPanel("theme"), FieldPanel("page")]
+    target = GenericForeignKey("content_type", "object_id")
 
     class Meta:
         verbose_name = _("theme link")
         verbose_name_plural = _("theme links")
         constraints = [
             models.UniqueConstraint(
-                fields=["theme", "page"], name="annual_themes_link_once"
+                fields=["theme", "page"],
+                name="annual_themes_link_once",
+                violation_error_message=_("This is already tagged with this theme."),
+            ),
+            models.UniqueConstraint(
+                fields=["theme", "content_type", "object_id"],
+                name="annual_themes_object_link_once",
+                violation_error_message=_("This is already tagged with this theme."),
             ),
             models.CheckConstraint(
-                condition=Q(page__isnull=False)
-                | Q(content_type__isnull=False, object_id__isnull=False),
-                name="annual_themes_link_has_target",
-                violation_error_message=_("Choose a page to link."),
+                condition=Q(
+                    page__isnull=False,
+                    content_type__isnull=True,
+                    object_id__isnull=True,
+                )
+                | Q(
+                    page__isnull=True,
+                    content_type__isnull=False,
+                    object_id__isnull=False,
+                ),
+                name="annual_themes_link_one_target",
+                violation_error_message=_(
+                    "Choose exactly one: a page, a course or a forum topic."
+                ),
             ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="annual_themes_link_object"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.theme.year} → {self.page or self.object_id}"
+        return f"{self.theme.year} → {self.target_label()}"
+
+    def kind_label(self) -> str:
+        """What the link points at (page, training course, forum topic)."""
+        from .targets import kind_for_content_type
+
+        if self.page_id:
+            return str(_("Page"))
+        kind = kind_for_content_type(self.content_type_id)
+        return str(kind.label) if kind else str(_("Unknown"))
+
+    kind_label.short_description = _("kind")
+
+    def target_label(self) -> str:
+        """The target's title (``#id`` when the object no longer exists)."""
+        if self.page_id:
+            return str(self.page)
+        from .targets import kind_for_content_type
+
+        kind = kind_for_content_type(self.content_type_id)
+        obj = kind.get(self.object_id) if kind else None
+        return kind.title(obj, None) if obj is not None else f"#{self.object_id}"
+
+    target_label.short_description = _("tagged content")
 
 
 class LocalAdaptationPage(Page):
@@ -252,5 +302,7 @@ class ThemePage(Page):
         language = self.locale.language_code
         context["theme_title"] = self.theme.title_for(language)
         context["theme_description"] = self.theme.description_for(language)
-        context["summary"] = theme_summary(self.theme, request=request)
+        context["summary"] = theme_summary(
+            self.theme, request=request, language=language
+        )
         return context

@@ -56,3 +56,25 @@ def test_adaptations_of_a_switched_off_community_are_hidden(site, theme):
         label="annual_themes", community=community, enabled=False
     )
     assert search("בליסבון").total == 0
+
+
+@pytest.mark.django_db
+def test_tagged_courses_and_topics_get_the_theme_year_facet(site, theme):
+    from .objects import community_forum, hosted_course, link_object, topic_in
+
+    community = site.community("קהילת ורשה")
+    course = hosted_course("snow", community, title_he="קורס שלג")
+    topic = topic_in(community_forum(community), "דיון שלג")
+    drain()
+    assert search("שלג", theme_years=(2026,)).total == 0
+    course_link = link_object(theme, course)
+    topic_link = link_object(theme, topic)
+    drain()
+    found = search("שלג", theme_years=(2026,))
+    assert {r.hit.type for r in found.results} == {"course", "forum_topic"}
+    years = {v.value: v.count for v in search("שלג").facets["theme_year"]}
+    assert years == {"2026": 2}
+    course_link.delete()
+    topic_link.delete()
+    drain()
+    assert search("שלג", theme_years=(2026,)).total == 0
