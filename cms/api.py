@@ -109,7 +109,9 @@ def _plugin_switch(label: str):
 
 
 def mount_plugin_routers(api) -> None:
-    """Each active plugin's ``api.router`` at ``plugins/<label>/``, 404 when off."""
+    """Each active plugin's ``api.router`` at ``plugins/<slug>/``, 404 when off
+    (``plugins.base.api_slug``: the label with hyphens, ``annual-themes``)."""
+    from plugins.base import api_slug
     from plugins.registry import registry
 
     for label, router in sorted(registry.api_routers.items()):
@@ -118,7 +120,7 @@ def mount_plugin_routers(api) -> None:
         # token, or the session *with* a CSRF check on unsafe methods (ninja views
         # are CSRF-exempt otherwise), or anonymous.
         api.add_router(
-            f"/plugins/{label}/",
+            f"/plugins/{api_slug(label)}/",
             router,
             auth=[BearerTokenAuth(), SessionAuth(csrf=True), AllowAnonymous()],
             tags=[f"plugin: {label}"],
@@ -137,6 +139,18 @@ def mount_search_router(api) -> None:
     )
 
 
+def mount_forum_router(api) -> None:
+    """The forum at ``forum/``: bearer token, session (CSRF on writes), anonymous."""
+    from forum.api import router
+
+    api.add_router(
+        "/forum/",
+        router,
+        auth=[BearerTokenAuth(), SessionAuth(csrf=True), AllowAnonymous()],
+        tags=["forum"],
+    )
+
+
 def build_api():
     """Return Wagtail's v3 ``NinjaAPI`` with session auth and our routers attached."""
     global _built
@@ -152,6 +166,7 @@ def build_api():
         _adjust_read_operations(router)
     mount_plugin_routers(api)
     mount_search_router(api)
+    mount_forum_router(api)
     api.title = "Kehilot API"
     api.description = (
         "Headless API of a Kehilot network: Wagtail's v3 pages API (community, news "

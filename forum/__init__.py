@@ -9,4 +9,7 @@ first. Public surface for other apps (API, notifications, search, moderation):
 - ``forum.permissions``: ``readable_forum_ids(user)``, ``forum_audience(forum)``,
   ``can_read/can_post/can_moderate`` and the grant rules.
 - ``forum.areas``: one forum area per community and the network forums.
+- ``forum.abuse`` (rate limits, approval of new accounts), ``forum.reports``
+  (reports and moderators' actions, bans), ``forum.notifications`` (subscriptions,
+  emails of new posts, signed unsubscribe links): see docs/forum.md.
 """

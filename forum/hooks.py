@@ -3,10 +3,11 @@
 Connected per sender from ``ForumConfig.ready()``. The forum API, notifications
 and moderation add their receivers here too (machina's own signals:
 ``machina.apps.forum_conversation.signals``; Kehilot's domain events:
-``plugins.events.emit("topic_created" | "post_created", ...)``).
+``plugins.events.emit("topic_created" | "post_created", ...)``). New approved
+posts (and posts approved later) go to ``forum.notifications`` on commit.
 """
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 
@@ -29,8 +30,38 @@ def _community_unpublished(sender, instance, **kwargs):
     community_unpublished(instance)
 
 
+def _post_before_save(sender, instance, raw=False, **kwargs):
+    # Whether an existing post was approved before this save (one query, edits only).
+    if not raw and not instance._state.adding:
+        instance._kehilot_was_approved = (
+            sender.objects.filter(pk=instance.pk)
+            .values_list("approved", flat=True)
+            .first()
+        )
+
+
+def _post_saved(sender, instance, created, raw=False, **kwargs):
+    """A new approved post, or a queued post just approved: notify on commit."""
+    if raw or not instance.approved:
+        return
+    if created or getattr(instance, "_kehilot_was_approved", True) is False:
+        from django.db import transaction
+
+        from forum.notifications import notify_new_post
+
+        instance._kehilot_was_approved = True
+        transaction.on_commit(lambda: notify_new_post(instance))
+
+
 def connect() -> None:
+    from machina.core.db.models import get_model
+
     from cms.models import CommunityPage
+
+    Post = get_model("forum_conversation", "Post")
+    post_uid = "forum.notifications"
+    pre_save.connect(_post_before_save, sender=Post, dispatch_uid=f"{post_uid}.pre")
+    post_save.connect(_post_saved, sender=Post, dispatch_uid=post_uid)
 
     uid = "forum.community"
     post_save.connect(_community_saved, sender=CommunityPage, dispatch_uid=uid)

@@ -21,7 +21,8 @@ network staff          everything, hidden areas too   everything
 Network staff are superusers and holders of ``cms.change_membership`` (the
 "Network staff" group), as in ``cms.membership``. Community announcements: its
 moderators start topics, members reply. A hidden area (community unpublished or
-deleted) is visible to network staff only.
+deleted) is visible to network staff only. A ``ForumBan`` (a moderator's action on
+a report, ``forum.reports``) takes posting away in one forum; reading stays.
 
 Rules read memberships directly (one query per request), so a join, a leave, a
 role change or a term end applies on the next request, without group syncing.
@@ -99,6 +100,7 @@ class Policy:
     is_staff: bool
     forums: dict[int, ManagedForum]
     roles: dict[int, set[str]] = field(default_factory=dict)  # community id -> roles
+    banned: frozenset[int] = frozenset()  # forums the reader may not post in
 
     def manages(self, forum_id: int) -> bool:
         return forum_id in self.forums
@@ -114,8 +116,12 @@ class Policy:
         if forum.hidden:
             return set()
         if forum.scope == Scope.NETWORK:
-            return set(self._network_perms(forum))
-        return set(self._community_perms(forum))
+            perms = self._network_perms(forum)
+        else:
+            perms = self._community_perms(forum)
+        if forum_id in self.banned:  # a ForumBan: read, but no posting
+            return set(perms - REPLY - START)
+        return set(perms)
 
     def _network_perms(self, forum: ManagedForum) -> frozenset[str]:
         if forum.kind == Kind.CATEGORY or not self.is_network_member:
@@ -137,22 +143,27 @@ class Policy:
 
 
 def policy_for(user) -> Policy:
-    """Load the rules' inputs for ``user``: managed forums and current roles."""
+    """Load the rules' inputs for ``user``: managed forums, bans and current roles."""
     from cms.models import Membership
 
-    forums = {
-        row["forum_id"]: ManagedForum(
+    signed_in = getattr(user, "is_authenticated", False) and user.is_active
+    rows = CommunityForum.objects.values(
+        "forum_id", "scope", "kind", "visibility", "hidden", "community_id"
+    )
+    if signed_in:  # the user's bans ride along in the same query
+        rows = rows.annotate(banned=_active_ban(user))
+    forums, banned = {}, set()
+    for row in rows:
+        forums[row["forum_id"]] = ManagedForum(
             row["scope"],
             row["kind"],
             row["visibility"],
             row["hidden"],
             row["community_id"],
         )
-        for row in CommunityForum.objects.values(
-            "forum_id", "scope", "kind", "visibility", "hidden", "community_id"
-        )
-    }
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if row.get("banned"):
+            banned.add(row["forum_id"])
+    if not signed_in:
         return Policy(is_staff=False, forums=forums)
     staff = is_network_staff(user)
     roles: dict[int, set[str]] = {}
@@ -163,7 +174,21 @@ def policy_for(user) -> Policy:
             .values_list("community_id", "role")
         ):
             roles.setdefault(community_id, set()).add(role)
-    return Policy(is_staff=staff, forums=forums, roles=roles)
+    return Policy(is_staff=staff, forums=forums, roles=roles, banned=frozenset(banned))
+
+
+def _active_ban(user):
+    """``Exists`` of a current ``ForumBan`` of ``user`` in the row's forum."""
+    from django.db.models import Exists, OuterRef, Q
+    from django.utils import timezone
+
+    from forum.models import ForumBan
+
+    return Exists(
+        ForumBan.objects.filter(forum_id=OuterRef("forum_id"), user_id=user.pk).filter(
+            Q(until__isnull=True) | Q(until__gt=timezone.now())
+        )
+    )
 
 
 # --- Questions other apps ask (API, notifications, search) ------------------------

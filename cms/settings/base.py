@@ -45,7 +45,7 @@ CORE_APPS = [
     "machina.apps.forum_tracking",
     "machina.apps.forum_member",
     "mptt",
-    "haystack",  # machina imports it; its search page is served by ours (forum/views.py)
+    "haystack",  # machina imports it; our search serves its page (forum/views.py)
     "widget_tweaks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -184,6 +184,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.drain_outbox",
         "schedule": 60,
     },
+    # Forum emails whose batching window is over (forum.notifications).
+    "forum-send-due-notifications": {
+        "task": "forum.tasks.send_due_notifications",
+        "schedule": 60,
+    },
 }
 
 # Wagtail's own background work (reference index, file deletion) uses django-tasks.
@@ -232,6 +237,20 @@ MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 5
 FORUM_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024
 FORUM_ATTACHMENT_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "gif", "webp", "txt"]
 MACHINA_PROFILE_AVATAR_MAX_UPLOAD_SIZE = 1024 * 1024
+# Anti-abuse (forum/abuse.py): posts per (count, seconds) window, per user and per
+# IP; a new account's first posts wait for approval. X-Forwarded-For is believed
+# only from these proxies (addresses or networks).
+FORUM_RATE_LIMITS = {
+    "topic": {"user": (3, 600), "ip": (10, 600)},
+    "reply": {"user": (10, 60), "ip": (30, 60)},
+}
+FORUM_APPROVAL_FIRST_POSTS = env.int("FORUM_APPROVAL_FIRST_POSTS", default=2)
+FORUM_TRUSTED_PROXIES = env.list("FORUM_TRUSTED_PROXIES", default=[])
+# Notifications (forum/notifications.py): one email per topic and recipient per
+# window; links in emails point at this site.
+FORUM_NOTIFICATION_WINDOW = 15 * 60
+# (empty: WAGTAILADMIN_BASE_URL).
+FORUM_EMAIL_BASE_URL = env("FORUM_EMAIL_BASE_URL", default="")
 # Machina's forum_permission and forum_attachments apps are ours (labels unchanged,
 # forum/machina_apps/); their migrations stay machina's.
 MIGRATION_MODULES = {

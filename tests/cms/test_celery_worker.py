@@ -48,7 +48,15 @@ def _forget_connections() -> None:
 
 
 @pytest.fixture
-def worker(postgres, redis_url):
+def worker_mail_dir(tmp_path):
+    """Where the worker's file email backend writes (one file per connection)."""
+    path = tmp_path / "worker-mail"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def worker(postgres, redis_url, worker_mail_dir):
     queue = f"kehilot-test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
@@ -58,6 +66,8 @@ def worker(postgres, redis_url):
         "REDIS_URL": redis_url,
         "CELERY_BROKER_URL": redis_url,
         "CELERY_RESULT_BACKEND": redis_url,
+        # django-environ: "filemail://" + an absolute path (hence four slashes).
+        "EMAIL_URL": f"filemail:///{worker_mail_dir}",
     }
     process = subprocess.Popen(
         [
@@ -192,3 +202,41 @@ def test_search_outbox_is_drained_by_the_worker(worker):
     assert not OutboxItem.objects.filter(object_id=str(page.pk)).exists()
     found = run_search(None, SearchParams(q="קהילה חוגגת"), record=False)
     assert [r.hit.key for r in found.results] == [key]
+
+
+def test_forum_reply_email_is_sent_by_the_worker(worker, worker_mail_dir):
+    """A committed reply reaches the worker, which emails the topic's subscriber
+    (through its own file email backend)."""
+    from machina.core.db.models import get_model
+
+    from forum import notifications
+    from forum.models import CommunityForum, Kind
+    from tests.sitebuilder import role_holder
+
+    Topic = get_model("forum_conversation", "Topic")
+    Post = get_model("forum_conversation", "Post")
+    site = SiteBuilder.build()
+    community = site.community("קהילת ליסבון", city="ליסבון", country="PT")
+    forum = CommunityForum.objects.get(community=community, kind=Kind.GENERAL).forum
+    author = role_holder(community, "author")
+    follower = role_holder(community, "follower")
+    topic = Topic.objects.create(
+        forum=forum, poster=author, subject="ערב שירה", type=0, status=0
+    )
+    Post.objects.create(
+        topic=topic, poster=author, subject="ערב שירה", content="מי בא?"
+    )
+    notifications.subscribe_topic(follower, topic)
+    Post.objects.create(topic=topic, poster=author, subject="Re", content="**מחר** ב-8")
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        sent = [path.read_text() for path in worker_mail_dir.glob("*.log")]
+        if any("follower@example.org" in mail for mail in sent):
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the worker never sent the reply notification")
+    mail = next(mail for mail in sent if "follower@example.org" in mail)
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in mail
+    assert "author@example.org" not in mail  # the poster is not told of their post

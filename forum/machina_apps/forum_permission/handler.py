@@ -3,6 +3,9 @@
 Machina re-reads the forum table up to three times per page (all forums, the
 tree, the granted subset); here the tree and the granted subset come from the
 list it already holds. Same answers, fewer queries.
+
+``can_post_without_approval`` also applies ``forum.abuse.needs_approval``: a new
+account's first posts go to machina's approval queue.
 """
 
 from functools import reduce
@@ -29,3 +32,10 @@ class PermissionHandler(MachinaHandler):
             )
         )
         return [forum for forum in self._get_all_forums() if forum.id in ids]
+
+    def can_post_without_approval(self, forum, user):
+        if not super().can_post_without_approval(forum, user):
+            return False
+        from forum.abuse import needs_approval
+
+        return not needs_approval(user, forum, handler=self)
