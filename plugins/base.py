@@ -34,7 +34,8 @@ class PluginConfig(AppConfig):
 
     Class attributes (configuration as data):
 
-    * ``label`` — unique, used in URLs (``/api/v3/plugins/<label>/``) and settings.
+    * ``label`` — unique, used in URLs (``/api/v3/plugins/<slug>/``, the label
+      with hyphens: ``api_slug``) and settings.
     * ``verbose_name``, ``version``, ``description``, ``author``.
     * ``requires_core`` — a PEP 440 specifier the Kehilot version must satisfy,
       e.g. ``">=0.1,<1.0"``; empty means any.
@@ -89,3 +90,8 @@ def _isolated_ready(ready):
         registry.load_resources(self)
 
     return wrapper
+
+
+def api_slug(label: str) -> str:
+    """The URL segment of a plugin's API: ``annual_themes`` -> ``annual-themes``."""
+    return label.replace("_", "-")

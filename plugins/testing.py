@@ -36,7 +36,7 @@ from django.test import Client, RequestFactory
 from django.utils.safestring import SafeString
 
 from plugins import activation
-from plugins.base import PluginConfig
+from plugins.base import PluginConfig, api_slug
 from plugins.events import emit
 from plugins.hookspecs import EVENT_NAMES, manager
 from plugins.registry import registry
@@ -326,11 +326,11 @@ def check_slots(label: str, community: Any, client: Client | None = None) -> Non
 
 def check_api(label: str, client: Client | None = None) -> list[str]:
     """The plugin's router is in the OpenAPI document under
-    ``/api/v3/plugins/<label>/``; every GET answers without a server error (path
+    ``/api/v3/plugins/<slug>/``; every GET answers without a server error (path
     parameters are filled with ``1``). Returns the paths requested."""
     client = client or Client()
     schema = client.get("/api/v3/openapi.json").json()
-    prefix = f"/api/v3/plugins/{label}/"
+    prefix = f"/api/v3/plugins/{api_slug(label)}/"
     paths = [p for p in schema["paths"] if p.startswith(prefix)]
     if label not in registry.api_routers:
         assert not paths, f"{label!r} has endpoints but no registered router"

@@ -54,6 +54,7 @@ def test_names_and_core_requirement():
     assert plugin_names("book-club") == {
         "name": "book-club",
         "label": "book_club",
+        "api_slug": "book-club",
         "package": "kehilot_book_club",
         "dist": "kehilot-book-club",
         "camel": "BookClub",
@@ -260,5 +261,5 @@ def test_installed_plugins_serve_on_a_booted_site(installed):
     assert '<p class="hello-plugin">Hello from an installed package · ' in html
     assert 'class="panel kehilot_book_club-sidebar"' in html
     assert "/api/v3/plugins/hello/greeting/" in probe["openapi_paths"]
-    assert "/api/v3/plugins/book_club/items/" in probe["openapi_paths"]
-    assert "/api/v3/plugins/book_club/items/{item_id}/" in probe["openapi_paths"]
+    assert "/api/v3/plugins/book-club/items/" in probe["openapi_paths"]
+    assert "/api/v3/plugins/book-club/items/{item_id}/" in probe["openapi_paths"]

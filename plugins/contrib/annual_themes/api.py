@@ -1,4 +1,4 @@
-"""``/api/v3/plugins/annual_themes/``: the current theme, the archive, one year.
+"""``/api/v3/plugins/annual-themes/``: the current theme, the archive, one year.
 
 The language comes from ``?lang=he|en``, else from the request (Accept-Language).
 Communities where the plugin is switched off are left out of the linked content.

@@ -34,6 +34,7 @@ def plugin_names(name: str) -> dict[str, str]:
     return {
         "name": name,
         "label": label,
+        "api_slug": label.replace("_", "-"),
         "package": f"kehilot_{label}",
         "dist": f"kehilot-{name}",
         "camel": camel,

@@ -1,4 +1,4 @@
-"""/api/v3/plugins/annual_themes/: current theme, archive, one year, both languages."""
+"""/api/v3/plugins/annual-themes/: current theme, archive, one year, both languages."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from plugins.testing import switch_plugin
 
 from .conftest import adaptation, community_news, link, make_theme
 
-BASE = "/api/v3/plugins/annual_themes"
+BASE = "/api/v3/plugins/annual-themes"
 
 
 @pytest.mark.django_db

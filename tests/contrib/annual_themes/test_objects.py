@@ -25,7 +25,7 @@ from .objects import (
     topic_in,
 )
 
-BASE = "/api/v3/plugins/annual_themes"
+BASE = "/api/v3/plugins/annual-themes"
 
 
 def request_for(user=None):
