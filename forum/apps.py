@@ -43,6 +43,7 @@ class ForumConfig(ForumAppConfig):
 
     def ready(self):
         super().ready()
-        from forum import hooks
+        from forum import hooks, tracking
 
         hooks.connect()
+        tracking.install()

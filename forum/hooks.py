@@ -51,6 +51,23 @@ def _post_saved(sender, instance, created, raw=False, **kwargs):
 
         instance._kehilot_was_approved = True
         transaction.on_commit(lambda: notify_new_post(instance))
+        transaction.on_commit(lambda: emit_post_events(instance))
+
+
+def emit_post_events(post) -> None:
+    """The plugin domain events: ``topic_created`` for a topic's opening post,
+    ``post_created`` for every post (once it is approved, so queued spam never
+    reaches plugins)."""
+    from forum.search_documents import community_of_forum
+    from plugins.events import emit
+
+    # Fresh: the topic's first post is set while the post is saved.
+    topic = type(post.topic).objects.select_related("forum").get(pk=post.topic_id)
+    community = community_of_forum(topic.forum)
+    arguments = {"user": post.poster, "community": community}
+    if topic.first_post_id == post.pk:
+        emit("topic_created", topic=topic, forum=topic.forum, **arguments)
+    emit("post_created", post=post, topic=topic, **arguments)
 
 
 def connect() -> None:

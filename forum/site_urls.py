@@ -15,6 +15,9 @@ from forum import conversation_views, moderation_views, notification_views, view
 CONVERSATION = "forum/<str:forum_slug>-<int:forum_pk>/topic/"
 
 urlpatterns = [
+    # machina's get_class cannot find views in a top-level ``forum`` package (it
+    # imports ``forum``, not ``forum.views``): replaced views are routed here.
+    path("", views.IndexView.as_view(), name="forum_index_prefetched"),
     path("search/", views.forum_search, name="forum_search_redirect"),
     path(
         "forum/<int:pk>/visibility/",

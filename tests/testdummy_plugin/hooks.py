@@ -18,3 +18,13 @@ def kehilot_member_role_changed(old_role, new_role):  # a subset of the argument
 @hookimpl
 def kehilot_community_published(community):
     received.append(("community_published", community.pk))
+
+
+@hookimpl
+def kehilot_topic_created(topic, community):
+    received.append(("topic_created", topic.pk, getattr(community, "pk", None)))
+
+
+@hookimpl
+def kehilot_post_created(post, topic):
+    received.append(("post_created", post.pk, topic.pk))
