@@ -43,7 +43,9 @@ class ForumConfig(ForumAppConfig):
 
     def ready(self):
         super().ready()
-        from forum import hooks, tracking
+        from forum import event_hooks, hooks, tracking
+        from plugins.hookspecs import register_core_hooks
 
         hooks.connect()
         tracking.install()
+        register_core_hooks("forum", event_hooks)

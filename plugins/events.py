@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from plugins.hookspecs import EVENT_NAMES, manager
+from plugins.hookspecs import CORE_PREFIX, EVENT_NAMES, manager
 
 logger = logging.getLogger("plugins")
 
@@ -23,7 +23,8 @@ def emit(event: str, **kwargs: Any) -> list[Any]:
     community = kwargs.get("community")
     results = []
     for impl in getattr(manager.hook, f"kehilot_{event}").get_hookimpls():
-        if not is_active(impl.plugin_name, community):
+        core = impl.plugin_name.startswith(CORE_PREFIX)
+        if not core and not is_active(impl.plugin_name, community):
             continue
         try:
             result = impl.function(**{name: kwargs.get(name) for name in impl.argnames})

@@ -48,11 +48,13 @@ class DomainEvents:
 
     @hookspec
     def kehilot_topic_created(self, topic, forum, user, community):
-        """A forum topic was created (emitted by the forum app once it lands)."""
+        """A forum topic's opening post was approved (on commit; at once, or when a
+        moderator approves it from the queue). ``community``: the community page
+        whose area holds the forum, or ``None`` for network forums."""
 
     @hookspec
     def kehilot_post_created(self, post, topic, user, community):
-        """A forum post was created (emitted by the forum app once it lands)."""
+        """A forum post (opening post or reply) was approved (on commit)."""
 
     @hookspec
     def kehilot_seed_demo(self, home, home_en, communities, users):
@@ -96,6 +98,18 @@ EVENT_NAMES = tuple(
 
 manager = pluggy.PluginManager(PROJECT)
 manager.add_hookspecs(DomainEvents)
+
+#: Core apps answer events too (the forum posts award announcements); their hook
+#: modules are registered as ``core:<app>`` and never switched off.
+CORE_PREFIX = "core:"
+
+
+def register_core_hooks(app: str, module: ModuleType) -> None:
+    """Register a core app's hooks module (idempotent; unknown names raise)."""
+    name = f"{CORE_PREFIX}{app}"
+    if manager.get_plugin(name) is None:
+        manager.register(module, name=name)
+        manager.check_pending()
 
 
 def register_hooks(label: str, module: ModuleType) -> None:

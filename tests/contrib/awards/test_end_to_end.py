@@ -133,9 +133,13 @@ def test_a_full_cycle_from_nominations_to_the_winners_page(
     cycle.refresh_from_db()
     assert cycle.results_confirmed_at is not None
     events = []
-    monkeypatch.setattr(
-        jury, "emit_event", lambda name, **kw: events.append((name, kw))
-    )
+    emit = jury.emit_event
+
+    def record_and_emit(name, **kw):
+        events.append((name, kw))
+        return emit(name, **kw)
+
+    monkeypatch.setattr(jury, "emit_event", record_and_emit)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(screen, {"action": "announce"})
     assert response.status_code == 302
@@ -150,6 +154,19 @@ def test_a_full_cycle_from_nominations_to_the_winners_page(
     assert [n.pk for n in payload["winners"]] == [haifa_id]
     assert [n.pk for n in payload["honourable_mentions"]] == [berlin_id]
     assert payload["results_url"].endswith("/2030/") and payload["user"] == staff
+
+    # The forum answers it: an announcement topic in the network's forum.
+    from machina.apps.forum_conversation.models import Topic
+
+    from forum.models import CommunityForum, Kind, Scope
+
+    announcements = CommunityForum.objects.get(
+        scope=Scope.NETWORK, kind=Kind.ANNOUNCEMENTS
+    ).forum
+    topic = Topic.objects.get(forum=announcements, subject__contains="2030")
+    assert topic.type == Topic.TOPIC_ANNOUNCE and topic.poster == staff
+    text = str(topic.first_post.content.rendered)
+    assert "קהילת חיפה" in text and "/2030/" in text
 
     # Emails to nominators and nominees, in the language they nominated in.
     to = {message.to[0]: message for message in mail.outbox}
