@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -119,8 +120,35 @@ class AwardProgram(models.Model):
         return self.description_he
 
 
+class AwardCycleAdminForm(WagtailAdminModelForm):
+    """The cycle's admin form: once judging has started the criteria are frozen
+    (scores were given against them; a new weight would change the ranking
+    behind the jurors' backs)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        criteria = self.formsets.get("criteria")
+        if (
+            instance.pk
+            and instance.phase >= Phase.JUDGING
+            and criteria is not None
+            and criteria.has_changed()
+        ):
+            self.add_error(
+                None,
+                _(
+                    "The criteria cannot change once judging has started: the "
+                    "jurors have scored against them."
+                ),
+            )
+        return cleaned
+
+
 class AwardCycle(ClusterableModel):
     """One year of a program. Each date is the first day of its phase."""
+
+    base_form_class = AwardCycleAdminForm
 
     program = models.ForeignKey(
         AwardProgram, on_delete=models.CASCADE, related_name="cycles"

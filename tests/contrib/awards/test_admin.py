@@ -67,3 +67,54 @@ def test_manager_actions_go_through_the_rules(client, cycle, program):
     assert "מאשרים תוצאות אחרי סגירת השיפוט" in response.content.decode()
     cycle.refresh_from_db()
     assert cycle.results_confirmed_at is None
+
+
+def _edit_form(cycle, user_, change_weight=None):
+    """The cycle's admin form as submitted unchanged (or with one new weight)."""
+    from wagtail.admin.panels import get_edit_handler
+
+    from plugins.contrib.awards.models import AwardCycle
+
+    form_class = get_edit_handler(AwardCycle).get_form_class()
+    blank = form_class(instance=cycle, for_user=user_)
+    data = {}
+    for name in blank.fields:
+        value = blank[name].value()
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    for prefix, formset in blank.formsets.items():
+        count = len(formset.forms)
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": count,
+                f"{prefix}-INITIAL_FORMS": count,
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
+        for form in formset.forms:
+            for name in form.fields:
+                value = form[name].value()
+                data[f"{form.prefix}-{name}"] = "" if value is None else value
+    if change_weight is not None:
+        data["criteria-0-weight"] = change_weight
+    return form_class(data, instance=cycle, for_user=user_)
+
+
+@pytest.mark.django_db
+def test_criteria_are_frozen_once_judging_starts(cycle, admin_user_obj):
+    assert cycle.criteria.exists()
+    assert _edit_form(cycle, admin_user_obj, change_weight=7).is_valid()
+    cycle.phase = Phase.JUDGING
+    cycle.save()
+    unchanged = _edit_form(cycle, admin_user_obj)
+    assert unchanged.is_valid(), unchanged.errors
+    changed = _edit_form(cycle, admin_user_obj, change_weight=7)
+    assert not changed.is_valid()
+    assert "criteria cannot change" in str(changed.non_field_errors())
+
+
+@pytest.fixture
+def admin_user_obj(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("cycle-admin", "ca@example.org", "pw")
