@@ -56,6 +56,14 @@ def enqueue_many(
 ) -> None:
     if is_suspended():
         return
+    if not connections[using].in_atomic_block:
+        # Autocommit: the change is already committed; store, then hand over.
+        rows = list(dict.fromkeys((label, str(pk)) for label, pk in items))
+        OutboxItem.objects.using(using).bulk_create(
+            [OutboxItem(label=label, object_id=pk) for label, pk in rows]
+        )
+        hand_to_worker()
+        return
     batch = _current_batch(using)
     fresh = [(label, str(pk)) for label, pk in items if (label, str(pk)) not in batch]
     fresh = list(dict.fromkeys(fresh))
@@ -73,9 +81,6 @@ def _current_batch(using: str) -> set[tuple[str, str]]:
     The batch lives as long as its on-commit callback: Django discards the
     callback when the transaction rolls back, and then a new batch starts."""
     connection = connections[using]
-    if not connection.in_atomic_block:
-        transaction.on_commit(hand_to_worker, using=using)
-        return set()
     current = getattr(connection, "_kehilot_search_batch", None)
     if current is not None:
         callback, batch = current

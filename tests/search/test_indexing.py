@@ -222,3 +222,14 @@ def test_dates_of_news_are_days_in_the_site_time_zone(index):
     entry = SearchEntry.objects.get(key=f"cms.newspage:{page.pk}")
     assert timezone.localtime(entry.date).date() == page.date
     assert page.date == datetime.date(2026, 6, 1)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_save_outside_any_transaction_is_indexed_at_once():
+    """Autocommit (a view without ATOMIC_REQUESTS, a shell): the row is stored
+    before the worker is asked to drain, so it is not left for the next change."""
+    from tests.testdummy_plugin.models import DummyNote
+
+    DummyNote.objects.create(title="רשימה בלי טרנזקציה", body="גוף")
+    assert OutboxItem.objects.count() == 0
+    assert hits("טרנזקציה") == 1
