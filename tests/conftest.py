@@ -65,10 +65,16 @@ def _migrated_rows(request):
     )
     if transactional or ("db" not in request.fixturenames and marker is None):
         return
+    request.getfixturevalue("db")
+    restore_migrated_rows()
+
+
+def restore_migrated_rows() -> None:
+    """Reload the rows migrations made if a transactional test flushed them (for
+    module-scoped fixtures too, which run before any function-level fixture)."""
     from django.db import connection
     from wagtail.models import Page
 
-    request.getfixturevalue("db")
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents and not Page.objects.filter(depth=1).exists():
         connection.creation.deserialize_db_from_string(contents)

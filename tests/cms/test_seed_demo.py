@@ -27,6 +27,7 @@ from cms.models import (
     MembershipRole,
     MembershipStatus,
 )
+from tests.conftest import restore_migrated_rows
 
 HEBREW = re.compile(r"[\u0590-\u05ff]")
 EUROPE = {"DE", "FR", "NL", "AT", "CZ", "HU"}
@@ -43,6 +44,7 @@ def seed(**options) -> str:
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the module, in a transaction rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_rows()  # a transactional test may have flushed them
         output = seed()
         yield output
         transaction.set_rollback(True)

@@ -17,6 +17,7 @@ from plugins.contrib.annual_themes.models import (
 from plugins.contrib.annual_themes.tasks import today_in_network
 from search.service import SearchParams, run_search
 from search.tasks import drain
+from tests.conftest import restore_migrated_rows
 
 
 def seed() -> None:
@@ -28,6 +29,7 @@ def seed() -> None:
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the module, in a transaction rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_rows()  # a transactional test may have flushed them
         seed()
         yield
         transaction.set_rollback(True)

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
 
 from plugins.contrib.awards.models import Nomination, NominationStatus, Phase
 
@@ -108,9 +109,10 @@ def test_criteria_are_frozen_once_judging_starts(cycle, admin_user_obj):
     cycle.save()
     unchanged = _edit_form(cycle, admin_user_obj)
     assert unchanged.is_valid(), unchanged.errors
-    changed = _edit_form(cycle, admin_user_obj, change_weight=7)
-    assert not changed.is_valid()
-    assert "criteria cannot change" in str(changed.non_field_errors())
+    with translation.override("en"):
+        changed = _edit_form(cycle, admin_user_obj, change_weight=7)
+        assert not changed.is_valid()
+        assert "criteria cannot change" in str(changed.non_field_errors())
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from plugins.contrib.training.models import (
 )
 from search.service import SearchParams, run_search
 from search.tasks import drain
+from tests.conftest import restore_migrated_rows
 
 
 def seed() -> None:
@@ -29,6 +30,7 @@ def seed() -> None:
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the module, in a transaction rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_rows()  # a transactional test may have flushed them
         seed()
         yield
         transaction.set_rollback(True)
