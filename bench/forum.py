@@ -38,7 +38,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import shutil
 import signal
 import statistics
@@ -47,6 +46,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine_info import load, machine
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_NAME = "kehilot_bench_forum"
@@ -279,22 +280,6 @@ def print_table(ours: dict, stock: dict) -> None:
     print(f"stock req/s, first and last run (drift): {drift}")
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        load = "?"
-    return (
-        f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, "
-        f"Python {platform.python_version()}; load {load}"
-    )
-
-
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--forums", type=int, default=50)
@@ -361,7 +346,10 @@ def main(argv=None) -> int:
     ours, stock = summarise(runs["ours"]), summarise(runs["stock"])
     when = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
     engine = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"\nKehilot forum vs stock machina, {when}; {machine()}; {engine}")
+    print(
+        f"\nKehilot forum vs stock machina, {when}; {machine()}; "
+        f"load {load()}; {engine}"
+    )
     print(
         f"{built['forums']} forums, {built['topics']} topics, {built['posts']} posts; "
         f"the topic has {built['topic_posts']} posts (15 a page); "
@@ -371,7 +359,12 @@ def main(argv=None) -> int:
     name = f"forum-{int(time.time())}.json"
     out = args.json or ROOT / "bench" / "results" / name
     out.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"when": when, "machine": machine(), "engine": engine, "built": built}
+    payload = {
+        "when": when,
+        "machine": f"{machine()}; load {load()}",
+        "engine": engine,
+        "built": built,
+    }
     payload |= {"args": vars(args), "ours": ours, "stock": stock}
     out.write_text(json.dumps(payload, indent=1, default=str))
     print(f"figures written to {out}")

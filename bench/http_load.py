@@ -27,7 +27,6 @@ import io
 import itertools
 import json
 import os
-import platform
 import secrets
 import shutil
 import signal
@@ -40,6 +39,8 @@ import time
 import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from machine_info import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DB_NAME = "kehilot_bench"
@@ -454,22 +455,13 @@ def measure(
 # --- report --------------------------------------------------------------------------
 
 
-def machine() -> str:
+def machine_and_database() -> str:
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         pg_version = cursor.fetchone()[0]
-    cpu = platform.processor() or platform.machine()
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, "
-        f"Python {platform.python_version()}, PostgreSQL {pg_version}"
-    )
+    return f"{machine()}, PostgreSQL {pg_version}"
 
 
 def print_table(results: list[ViewResult], header: str) -> None:
@@ -593,7 +585,7 @@ def main(argv=None) -> int:
             results += measure(port, views, communities, queries, args, stop)
 
         when = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
-        about = machine()
+        about = machine_and_database()
         header = (
             f"Kehilot HTTP load, {when}: gunicorn {args.workers} sync workers, "
             f"{args.concurrency} client threads, up to {args.requests} requests "

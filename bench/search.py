@@ -47,7 +47,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -61,6 +60,8 @@ import time
 import uuid
 from collections import defaultdict
 from pathlib import Path
+
+from machine_info import load, machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DB_NAME = "kehilot_bench_search"
@@ -782,28 +783,6 @@ def measure(args) -> list[dict]:
             finally:
                 drop_database()
     return results
-
-
-def load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def _ms(value: float) -> str:

@@ -22,10 +22,15 @@ from plugins.types import SearchDocument
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
 
 
+def raw_text(post: Any) -> str:
+    """The post as its author typed it (markdown)."""
+    return getattr(post.content, "raw", post.content) or ""
+
+
 def post_text(post: Any) -> str:
     from forum.markup import render_post
 
-    raw = getattr(post.content, "raw", post.content) or ""
+    raw = raw_text(post)
     # The rendered post's text: tags dropped, entities back to characters (the
     # snippet escapes them once more when it is shown).
     return " ".join(html.unescape(strip_tags(str(render_post(raw)))).split())
@@ -71,7 +76,10 @@ class TopicDocument(SearchDocument):
         return post_text(topic.first_post) if topic.first_post_id else ""
 
     def prepare_language(self, topic: Any) -> str:
-        return language_of_text(f"{topic.subject} {self.prepare_body(topic)}")
+        # The typed text decides as well as the rendered one, without rendering
+        # the post again (the URL asks for the language too).
+        opening = raw_text(topic.first_post) if topic.first_post_id else ""
+        return language_of_text(f"{topic.subject} {opening}")
 
     def prepare_url(self, topic: Any) -> str:
         return topic_url(topic, self.prepare_language(topic))
@@ -106,7 +114,7 @@ class PostDocument(SearchDocument):
         return post_text(post)
 
     def prepare_language(self, post: Any) -> str:
-        return language_of_text(self.prepare_body(post))
+        return language_of_text(raw_text(post))
 
     def prepare_url(self, post: Any) -> str:
         url = topic_url(post.topic, self.prepare_language(post))

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -285,7 +286,7 @@ def type_names() -> dict[str, str]:
     for label, document in all_documents().items():
         name = document.type_name or label.split(".")[1]
         if name not in labels:
-            labels[name] = str(apps.get_model(label)._meta.verbose_name_plural)
+            labels[name] = capfirst(apps.get_model(label)._meta.verbose_name_plural)
     return labels
 
 

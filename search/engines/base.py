@@ -18,11 +18,25 @@ from __future__ import annotations
 
 import abc
 import datetime
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.analysis import Query
+from search.analysis import Query, QueryTerm
+
+#: A term an engine may put in its query syntax: one plain word. The analysis
+#: only ever produces such terms; engines check anyway, so no input can reach
+#: FTS5, tsquery or query-string syntax.
+PLAIN_WORD = re.compile(r"^\w+$")
+
+
+def usable_forms(term: QueryTerm) -> tuple[str, str]:
+    """``(exact, expanded)`` of a query term, each ``""`` unless a plain word."""
+    exact = term.exact if PLAIN_WORD.match(term.exact) else ""
+    expanded = term.expanded if PLAIN_WORD.match(term.expanded) else ""
+    return exact, expanded
+
 
 #: Facets every engine computes (``year`` is the year of ``date``).
 FACETS = ("type", "community", "language", "theme_year", "year")

@@ -19,7 +19,6 @@ prefix-stripped variant, English stem); exact matches score higher.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Sequence
 
 from django.db import DatabaseError, connection, transaction
@@ -30,25 +29,18 @@ from django.utils import timezone
 
 from search.analysis import Query, QueryTerm
 from search.engines.base import (
+    PLAIN_WORD,
     EngineError,
     Hit,
     IndexDocument,
     SearchEngine,
     SearchRequest,
     SearchResponse,
+    usable_forms,
 )
 from search.models import SearchAudience, SearchEntry
 
 FTS_TABLE = "kehilot_search_fts"
-_SAFE_TERM = re.compile(r"^\w+$")
-
-
-def _terms(term: QueryTerm) -> tuple[str, str]:
-    """The exact and expanded forms, kept only when they are plain words (the
-    analysis guarantees it; this keeps engine syntax out of any query string)."""
-    exact = term.exact if _SAFE_TERM.match(term.exact) else ""
-    expanded = term.expanded if _SAFE_TERM.match(term.expanded) else ""
-    return exact, expanded
 
 
 class DatabaseEngine(SearchEngine):
@@ -178,7 +170,7 @@ class DatabaseEngine(SearchEngine):
                     request.offset : request.offset + request.limit
                 ]
             )
-            hits = [self._hit(entry, 0.0) for entry in page]
+            hits = [hit_from_entry(entry, 0.0) for entry in page]
         else:
             hits = self.ranked(matched, request.query, request, titles_only=False)
         facets = self.facets(matched) if request.with_facets else {}
@@ -247,22 +239,6 @@ class DatabaseEngine(SearchEngine):
                 bucket[str(value)] = bucket.get(str(value), 0) + row["n"]
         return result
 
-    def _hit(self, entry: SearchEntry, score: float) -> Hit:
-        return Hit(
-            key=entry.key,
-            model_label=entry.model_label,
-            object_id=entry.object_id,
-            title=entry.title,
-            body=entry.body,
-            url=entry.url,
-            type=entry.type,
-            community_key=entry.community_key,
-            language=entry.language,
-            date=entry.date,
-            theme_year=entry.theme_year,
-            score=score,
-        )
-
     # --- what each vendor does ----------------------------------------------
     def match_sql(self, query: Query, *, titles_only: bool) -> tuple[str, list] | None:
         """``(sql, params)`` selecting the ids of matching entries, or ``None``
@@ -300,7 +276,7 @@ class SqliteEngine(DatabaseEngine):
     weights = (10.0, 4.0, 1.0)
 
     def _term(self, term: QueryTerm, titles_only: bool) -> str:
-        exact, expanded = _terms(term)
+        exact, expanded = usable_forms(term)
         star = "*" if term.prefix else ""
         columns = "{title_terms}" if titles_only else "{title_terms body_terms}"
         parts = [f'{columns} : "{exact}"{star}'] if exact else []
@@ -317,7 +293,7 @@ class SqliteEngine(DatabaseEngine):
                 positive.append("(" + " OR ".join(options) + ")")
         columns = "{title_terms}" if titles_only else "{title_terms body_terms}"
         for phrase in query.phrases:
-            words = [w for w in phrase if _SAFE_TERM.match(w)]
+            words = [w for w in phrase if PLAIN_WORD.match(w)]
             if words:
                 positive.append(f'{columns} : "{" ".join(words)}"')
         positive = [p for p in positive if p]
@@ -378,13 +354,30 @@ class SqliteEngine(DatabaseEngine):
 
 
 def _in_order(scores: dict[int, float]) -> list[Hit]:
+    """The entries of ``scores`` (id -> score, best first), in that order."""
     entries = SearchEntry.objects.in_bulk(list(scores))
-    engine = DatabaseEngine.__new__(DatabaseEngine)
     return [
-        engine._hit(entries[pk], float(score))
+        hit_from_entry(entries[pk], float(score))
         for pk, score in scores.items()
         if pk in entries
     ]
+
+
+def hit_from_entry(entry: SearchEntry, score: float) -> Hit:
+    return Hit(
+        key=entry.key,
+        model_label=entry.model_label,
+        object_id=entry.object_id,
+        title=entry.title,
+        body=entry.body,
+        url=entry.url,
+        type=entry.type,
+        community_key=entry.community_key,
+        language=entry.language,
+        date=entry.date,
+        theme_year=entry.theme_year,
+        score=score,
+    )
 
 
 def tsvector_literal(doc: IndexDocument) -> str:
@@ -399,7 +392,7 @@ def tsvector_literal(doc: IndexDocument) -> str:
     ):
         for term in terms.split():
             position += 1
-            if _SAFE_TERM.match(term) and len(term) < 2047:
+            if PLAIN_WORD.match(term) and len(term) < 2047:
                 positions.setdefault(term, []).append(f"{min(position, 16383)}{weight}")
     return " ".join(
         f"'{term}':{','.join(places[:256])}" for term, places in positions.items()
@@ -412,7 +405,7 @@ class PostgresEngine(DatabaseEngine):
     name = "postgresql"
 
     def _term(self, term: QueryTerm, titles_only: bool) -> str:
-        exact, expanded = _terms(term)
+        exact, expanded = usable_forms(term)
         star = "*" if term.prefix else ""
         if titles_only:
             return f"'{exact}':{star}A" if exact else ""
@@ -429,7 +422,7 @@ class PostgresEngine(DatabaseEngine):
                 positive.append("(" + " | ".join(options) + ")")
         weight = "A" if titles_only else "AB"
         for phrase in query.phrases:
-            words = [f"'{w}':{weight}" for w in phrase if _SAFE_TERM.match(w)]
+            words = [f"'{w}':{weight}" for w in phrase if PLAIN_WORD.match(w)]
             if words:
                 positive.append("(" + " <-> ".join(words) + ")")
         positive = [p for p in positive if p]

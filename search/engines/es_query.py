@@ -6,7 +6,6 @@ matching and ranking rules they implement.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +14,14 @@ from elasticsearch_dsl.query import Query as DslQuery
 
 from search.analysis import Query, QueryTerm
 from search.engines import es_mapping
-from search.engines.base import FACETS, Hit, SearchRequest, SearchResponse
+from search.engines.base import (
+    FACETS,
+    PLAIN_WORD,
+    Hit,
+    SearchRequest,
+    SearchResponse,
+    usable_forms,
+)
 
 BOOSTS = {"title_terms": 4.0, "body_terms": 2.0, "expanded_terms": 1.0}
 #: Raw-text sub-fields, as ranking signal only.
@@ -30,19 +36,12 @@ FACET_FIELDS = {
     "language": "language",
     "theme_year": "theme_year",
 }
-_SAFE_TERM = re.compile(r"^\w+$")  # the database engines keep only plain words
 
 
 # --- query bodies ------------------------------------------------------------------
-def _forms(term: QueryTerm) -> tuple[str, str]:
-    exact = term.exact if _SAFE_TERM.match(term.exact) else ""
-    expanded = term.expanded if _SAFE_TERM.match(term.expanded) else ""
-    return exact, expanded
-
-
 def term_clause(term: QueryTerm, *, titles_only: bool = False) -> DslQuery | None:
     """Where one term matches (``None``: it has no usable form, and is ignored)."""
-    exact, expanded = _forms(term)
+    exact, expanded = usable_forms(term)
     kind = "prefix" if term.prefix else "term"
     fields = []
     if exact:
@@ -60,7 +59,7 @@ def term_clause(term: QueryTerm, *, titles_only: bool = False) -> DslQuery | Non
 def phrase_clause(
     words: Sequence[str], *, titles_only: bool = False
 ) -> DslQuery | None:
-    words = [w for w in words if _SAFE_TERM.match(w)]
+    words = [w for w in words if PLAIN_WORD.match(w)]
     if not words:
         return None
     fields = ["title_terms"] if titles_only else ["title_terms", "body_terms"]
@@ -108,7 +107,7 @@ def _final_form(word: str) -> str:
 
 def signal_clauses(query: Query) -> list[DslQuery]:
     """Ranking-only ``should`` clauses on the raw text sub-fields."""
-    words = [t.exact for t in query.all_terms() if _SAFE_TERM.match(t.exact)]
+    words = [t.exact for t in query.all_terms() if PLAIN_WORD.match(t.exact)]
     words = list(dict.fromkeys(_final_form(w) for w in words))
     if not words:
         return []
