@@ -78,3 +78,29 @@ def restore_migrated_rows() -> None:
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents and not Page.objects.filter(depth=1).exists():
         connection.creation.deserialize_db_from_string(contents)
+
+
+def run_seed_demo(**options) -> str:
+    """``manage.py seed_demo`` as a test runs it; returns what it printed."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    # Test settings run with DEBUG off, where the command refuses without the flag.
+    call_command("seed_demo", allow_production_demo=True, stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo network, seeded once per test module in a transaction rolled back
+    at the module's end; the value is what ``seed_demo`` printed."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_rows()  # a transactional test may have flushed them
+        yield run_seed_demo()
+        transaction.set_rollback(True)
+    cache.clear()  # site root paths and banners of the rolled-back pages

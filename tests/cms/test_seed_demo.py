@@ -6,9 +6,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import (
@@ -27,28 +25,10 @@ from cms.models import (
     MembershipRole,
     MembershipStatus,
 )
-from tests.conftest import restore_migrated_rows
+from tests.conftest import run_seed_demo
 
 HEBREW = re.compile(r"[\u0590-\u05ff]")
 EUROPE = {"DE", "FR", "NL", "AT", "CZ", "HU"}
-
-
-def seed(**options) -> str:
-    out = io.StringIO()
-    # Test settings run with DEBUG off, where the command refuses without the flag.
-    call_command("seed_demo", allow_production_demo=True, stdout=out, **options)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the module, in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        restore_migrated_rows()  # a transactional test may have flushed them
-        output = seed()
-        yield output
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail caches the site root paths of the rolled-back pages.
 
 
 def snapshot() -> dict:
@@ -83,7 +63,7 @@ def test_refuses_to_run_with_debug_off():
 def test_second_run_creates_and_changes_nothing(seeded, monkeypatch):
     before = snapshot()
     monkeypatch.setenv("DEMO_PASSWORD", "another-password")
-    output = seed()
+    output = run_seed_demo()
     assert snapshot() == before
     assert "Pages: 0 created" in output and "Users: 0 created" in output
     # Passwords of existing users are kept unless asked.
@@ -93,7 +73,7 @@ def test_second_run_creates_and_changes_nothing(seeded, monkeypatch):
 @pytest.mark.django_db
 def test_reset_passwords_on_request(seeded, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "another-password")
-    seed(reset_passwords=True)
+    run_seed_demo(reset_passwords=True)
     assert User.objects.get(username="staff").check_password("another-password")
 
 

@@ -1,12 +1,8 @@
 """``seed_demo`` gives the annual themes plugin last year's and this year's theme,
 the active theme's page, local adaptations and tagged news, once."""
 
-import io
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 from plugins.contrib.annual_themes.models import (
     LocalAdaptationPage,
@@ -17,23 +13,7 @@ from plugins.contrib.annual_themes.models import (
 from plugins.contrib.annual_themes.tasks import today_in_network
 from search.service import SearchParams, run_search
 from search.tasks import drain
-from tests.conftest import restore_migrated_rows
-
-
-def seed() -> None:
-    # Test settings run with DEBUG off, where the command refuses without the flag.
-    call_command("seed_demo", allow_production_demo=True, stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the module, in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        restore_migrated_rows()  # a transactional test may have flushed them
-        seed()
-        yield
-        transaction.set_rollback(True)
-    cache.clear()  # Site root paths and banners of the rolled-back pages.
+from tests.conftest import run_seed_demo
 
 
 @pytest.fixture
@@ -58,7 +38,7 @@ def snapshot() -> dict:
 @pytest.mark.django_db
 def test_second_run_adds_nothing(seeded):
     before = snapshot()
-    seed()
+    run_seed_demo()
     assert snapshot() == before
 
 

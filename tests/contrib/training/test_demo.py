@@ -1,12 +1,7 @@
 """``seed_demo`` gives the training plugin a catalog, courses, sessions and
 registrations, once: a second run adds nothing."""
 
-import io
-
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from plugins.contrib.training.models import (
@@ -18,23 +13,7 @@ from plugins.contrib.training.models import (
 )
 from search.service import SearchParams, run_search
 from search.tasks import drain
-from tests.conftest import restore_migrated_rows
-
-
-def seed() -> None:
-    # Test settings run with DEBUG off, where the command refuses without the flag.
-    call_command("seed_demo", allow_production_demo=True, stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the module, in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        restore_migrated_rows()  # a transactional test may have flushed them
-        seed()
-        yield
-        transaction.set_rollback(True)
-    cache.clear()  # Site root paths and banners of the rolled-back pages.
+from tests.conftest import run_seed_demo
 
 
 def snapshot() -> dict:
@@ -51,7 +30,7 @@ def snapshot() -> dict:
 @pytest.mark.django_db
 def test_second_run_adds_nothing(seeded):
     before = snapshot()
-    seed()
+    run_seed_demo()
     assert snapshot() == before
     assert len(before["courses"]) == 8
     assert len(before["catalogs"]) == 2  # Hebrew and its English translation
